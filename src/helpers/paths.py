@@ -46,3 +46,12 @@ def data_file(name: str) -> Path:
             f"`git checkout -- data/{name}`."
         )
     return path
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` relative to the project root when inside it (stable across machines), else absolute."""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(p)

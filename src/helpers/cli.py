@@ -1,0 +1,85 @@
+"""Command line: ``python -m helpers COMMAND ...`` (also installed as ``helpers``).
+
+Commands
+--------
+``clean PATH... --out DIR``
+    Clean ``.txt`` articles (files or folders of ``.txt`` files) and write, per document,
+    ``<doc_id>.clean.txt``, ``<doc_id>.clean.json`` and ``<doc_id>.repairs.csv``, plus one
+    ``cleaning_report.csv`` (repairs by kind and document).
+
+Errors are one line naming the file and what to do, with a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from helpers import __version__
+
+
+class UsageError(Exception):
+    """A problem with the user's input, reported as one line (no traceback)."""
+
+
+def _txt_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        p = Path(name)
+        if p.is_dir():
+            found = sorted(p.glob("*.txt"))
+            if not found:
+                raise UsageError(f"{p}: folder has no .txt files. Point to .txt files or a folder that has them.")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"{p}: no such file or folder. Check the path.")
+    return files
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    import pandas as pd
+    from tqdm import tqdm
+
+    from helpers.cleaning import clean_file
+
+    files = _txt_files(args.paths)
+    out = Path(args.out)
+    rows = []
+    for path in tqdm(files, desc="cleaning", unit="doc", disable=len(files) < 2 or args.quiet):
+        try:
+            doc = clean_file(path, quotes=args.quotes)
+        except OSError as exc:
+            raise UsageError(str(exc)) from exc
+        doc.write(out)
+        rows.extend({"doc_id": doc.doc_id, "kind": k, "count": n} for k, n in doc.repair_counts().items() if n)
+    report = pd.DataFrame(rows, columns=["doc_id", "kind", "count"]).sort_values(["doc_id", "kind"])
+    report.to_csv(out / "cleaning_report.csv", index=False, lineterminator="\n")
+    if not args.quiet:
+        print(f"cleaned {len(files)} document(s) into {out}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("clean", help="clean .txt articles and write the clean text, metadata and repairs")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt file or folder of .txt files")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    p.add_argument("--quotes", choices=["ascii", "keep"], default="ascii", help="quote style of the body")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+    p.set_defaults(func=cmd_clean)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
