@@ -7,6 +7,11 @@ Commands
     ``<doc_id>.clean.txt``, ``<doc_id>.clean.json`` and ``<doc_id>.repairs.csv``, plus one
     ``cleaning_report.csv`` (repairs by kind and document).
 
+``analyze PATH... --out DIR``
+    Clean and analyse articles (``.txt`` files, folders of them, ``.csv``/``.jsonl`` files with
+    ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
+    ``documents.csv``, ``sentences.csv`` and ``mentions.csv`` (columns in the README).
+
 Errors are one line naming the file and what to do, with a non-zero exit status.
 """
 
@@ -62,6 +67,24 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from helpers.corpus import InputError, analyze, iter_documents, write_tables
+
+    try:
+        docs = list(iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field))
+    except InputError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.batch_size < 1:
+        raise UsageError(f"--batch-size must be at least 1, not {args.batch_size}.")
+    tables = analyze(docs, batch_size=args.batch_size, progress=not args.quiet)
+    paths = write_tables(tables, args.out)
+    if not args.quiet:
+        failed = int((tables["documents"]["error"] != "").sum())
+        print(f"analysed {len(docs)} document(s), {failed} with errors; tables in {args.out}: "
+              + ", ".join(sorted(p.name for p in paths.values())), file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -72,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quotes", choices=["ascii", "keep"], default="ascii", help="quote style of the body")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     p.set_defaults(func=cmd_clean)
+    a = sub.add_parser("analyze", help="clean and analyse articles; write documents, sentences and mentions tables")
+    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder of .txt files, .csv or .jsonl file")
+    a.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    a.add_argument("--id-field", default="id", help="CSV/JSONL field with the document id (default: id)")
+    a.add_argument("--text-field", default="text", help="CSV/JSONL field with the text (default: text)")
+    a.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default: 32)")
+    a.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+    a.set_defaults(func=cmd_analyze)
     return parser
 
 

@@ -35,18 +35,24 @@ def find_model_package() -> str:
     raise OSError(INSTALL_HINT)
 
 
-@lru_cache(maxsize=None)
-def load_nlp(exclude: tuple[str, ...] = ()) -> Language:
-    """Load (once per process and ``exclude`` set) the English spaCy pipeline.
-
-    ``exclude`` names pipeline components to leave out, e.g. ``("ner",)``; it is a tuple so
-    the call can be cached.
-    """
+def new_nlp(exclude: tuple[str, ...] = ()) -> Language:
+    """A fresh, uncached copy of the English pipeline, to build a custom pipeline on."""
     package = find_model_package()
     module = importlib.import_module(package)
     nlp = module.load(exclude=list(exclude))
-    nlp.meta.setdefault("helpers_model_package", package)
+    nlp.meta["helpers_model_package"] = package
     return nlp
+
+
+@lru_cache(maxsize=None)
+def load_nlp(exclude: tuple[str, ...] = ()) -> Language:
+    """Load (once per process and ``exclude`` set) the plain English spaCy pipeline.
+
+    ``exclude`` names pipeline components to leave out, e.g. ``("ner",)``; it is a tuple so
+    the call can be cached. The pipeline with the actor catalog is
+    :func:`helpers.entities.actor_pipeline`, built on :func:`new_nlp`.
+    """
+    return new_nlp(exclude)
 
 
 def model_description(nlp: Language | None = None) -> str:

@@ -1,0 +1,167 @@
+"""Scoring against human-annotated gold data: span matching, precision/recall/F1, bootstrap CIs.
+
+Mentions are matched one-to-one by character overlap (the largest overlaps first), so boundary
+choices inside a name ("the Defense Ministry" vs "Defense Ministry") do not count as errors;
+whether something is a mention, and of whom, does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["match_spans", "prf", "bootstrap_ci", "load_entity_gold", "score_entities", "EntityScores"]
+
+
+def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matching of overlapping spans, largest overlap first: ``[(gold_i, pred_j), ...]``."""
+    pairs = []
+    j0 = 0
+    pred_sorted = sorted(range(len(pred)), key=lambda j: pred[j])
+    for i, (gs, ge) in enumerate(gold):
+        while j0 < len(pred_sorted) and pred[pred_sorted[j0]][1] <= gs:
+            j0 += 1
+        for j in pred_sorted[j0:]:
+            ps, pe = pred[j]
+            if ps >= ge:
+                break
+            overlap = min(ge, pe) - max(gs, ps)
+            if overlap > 0:
+                pairs.append((overlap, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def bootstrap_ci(units: pd.DataFrame, stat, n: int = 1000, seed: int = 0, alpha: float = 0.05) -> tuple[float, float]:
+    """Percentile bootstrap CI of ``stat(sample)`` resampling the rows of ``units`` (e.g. documents)."""
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(n):
+        idx = rng.integers(0, len(units), len(units))
+        values.append(stat(units.iloc[idx]))
+    lo, hi = np.quantile(values, [alpha / 2, 1 - alpha / 2])
+    return float(lo), float(hi)
+
+
+# ------------------------------------------------------------------------------------------
+# Entities
+# ------------------------------------------------------------------------------------------
+def load_entity_gold(path: str | Path) -> list[dict]:
+    """Read the entity gold (``data/gold/entities.jsonl``): one record per document."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+#: spaCy labels a researcher counting raw named entities would take as "who/where" mentions.
+RAW_NAMED_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC")
+RAW_ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
+
+
+@dataclass
+class EntityScores:
+    """Per-document counts for each system and metric, plus per-actor count comparisons."""
+
+    counts: pd.DataFrame  # doc_id, system, metric, tp, pred, gold
+    actor_counts: pd.DataFrame  # doc_id, actor, gold, <system>...
+
+    def summary(self, docs=None) -> pd.DataFrame:
+        c = self.counts if docs is None else self.counts[self.counts.doc_id.isin(docs)]
+        g = c.groupby(["metric", "system"])[["tp", "pred", "gold"]].sum()
+        rows = [{"metric": m, "system": s, **prf(int(r.tp), int(r.pred), int(r.gold))} for (m, s), r in g.iterrows()]
+        out = pd.DataFrame(rows)
+        return out.sort_values(["metric", "system"], ignore_index=True)
+
+    def f1_ci(self, metric: str, system: str, docs=None, n: int = 1000, seed: int = 0) -> tuple[float, float]:
+        c = self.counts[(self.counts.metric == metric) & (self.counts.system == system)]
+        if docs is not None:
+            c = c[c.doc_id.isin(docs)]
+
+        def f1(sample):
+            return prf(int(sample.tp.sum()), int(sample.pred.sum()), int(sample.gold.sum()))["f1"]
+
+        return bootstrap_ci(c.reset_index(drop=True), f1, n=n, seed=seed)
+
+
+def _gold_name(actor: str, catalog) -> str:
+    if actor.startswith(("new:", "place:")):
+        return actor.split(":", 1)[1]
+    return catalog.name(actor) if actor in catalog else actor
+
+
+def _gold_root(actor: str, catalog) -> str:
+    if actor in catalog:
+        return catalog.name(catalog.root(actor))
+    return _gold_name(actor, catalog)
+
+
+def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) -> EntityScores:
+    """Score mention tables against the gold.
+
+    ``systems``: name -> mention table (:func:`helpers.entities.mention_table` columns) for the
+    gold documents. A table whose ``kind`` column is all ``"raw"`` is scored as raw spaCy: named
+    labels count as mentions, PERSON/NORP/ORG/GPE as actors, its normalised text as identity.
+
+    Metrics (one-to-one overlap matching):
+    ``mentions``: actor and place mentions found (kind ignored);
+    ``actors``: actor mentions found (gold kind actor vs predicted actor);
+    ``actor_identity``: actor mentions found *and* attributed to the right actor;
+    ``actor_rollup``: the same, compared after rolling both up to the top of the catalog hierarchy.
+    """
+    rows, count_rows = [], []
+    for rec in gold:
+        doc_id = rec["doc_id"]
+        gm = rec["mentions"]
+        g_all = [(m["start"], m["end"]) for m in gm]
+        g_act = [m for m in gm if m["kind"] == "actor"]
+        g_act_spans = [(m["start"], m["end"]) for m in g_act]
+        g_names = [_gold_name(m["actor"], catalog) for m in g_act]
+        g_roots = [_gold_root(m["actor"], catalog) for m in g_act]
+        gold_counts = pd.Series(g_roots).value_counts()
+        per_system_counts = {}
+        for name, table in systems.items():
+            t = table[table.doc_id == doc_id]
+            raw = (t["kind"] == "raw").all() and len(t)
+            if raw:
+                named = t[t.label.isin(RAW_NAMED_LABELS)]
+                actors = t[t.label.isin(RAW_ACTOR_LABELS)]
+                ids, roots = list(actors["actor"]), list(actors["actor"])
+            else:
+                named = t[t.kind.isin(["actor", "place"])]
+                actors = t[t.kind == "actor"]
+                ids, roots = list(actors["actor"]), list(actors["root"])
+            p_all = list(zip(named.start_char, named.end_char))
+            p_act = list(zip(actors.start_char, actors.end_char))
+            m_all = match_spans(g_all, p_all)
+            m_act = match_spans(g_act_spans, p_act)
+            ident = sum(1 for i, j in m_act if ids[j].lower() == g_names[i].lower())
+            rollup = sum(1 for i, j in m_act if roots[j].lower() == g_roots[i].lower())
+            for metric, tp, npred, ngold in (
+                ("mentions", len(m_all), len(p_all), len(g_all)),
+                ("actors", len(m_act), len(p_act), len(g_act)),
+                ("actor_identity", ident, len(p_act), len(g_act)),
+                ("actor_rollup", rollup, len(p_act), len(g_act)),
+            ):
+                rows.append({"doc_id": doc_id, "system": name, "metric": metric, "tp": tp, "pred": npred, "gold": ngold})
+            per_system_counts[name] = pd.Series(roots).value_counts()
+        names = sorted(set(gold_counts.index).union(*[set(v.index) for v in per_system_counts.values()]))
+        for actor in names:
+            count_rows.append({"doc_id": doc_id, "actor": actor, "gold": int(gold_counts.get(actor, 0)),
+                               **{s: int(v.get(actor, 0)) for s, v in per_system_counts.items()}})
+    return EntityScores(pd.DataFrame(rows), pd.DataFrame(count_rows))
