@@ -702,3 +702,49 @@ def raw_mention_table(docs, catalog: Catalog | None = None):
                          "text": ent.text, "label": ent.label_, "kind": "raw", "actor": name, "actor_id": "",
                          "parent": name, "root": name, "source": "spacy"})
     return pd.DataFrame(rows, columns=MENTION_COLUMNS).sort_values(["doc_id", "start_char"], ignore_index=True)
+
+
+def display_spans(doc: Doc, start: int, end: int, catalog: Catalog | None = None) -> list[dict]:
+    """Entities of ``doc`` inside characters ``[start, end)``, offsets relative to ``start``, for
+    :func:`helpers.charts.entity_html`. With the actor pipeline, an actor is labelled by the actor it
+    rolls up to ("Russia"), a place "PLACE", anything else by its spaCy label; with a plain
+    pipeline, by the spaCy label."""
+    cat = catalog or Catalog.load()
+    info = doc.user_data.get(MENTIONS_KEY)
+    out = []
+    for ent in doc.ents:
+        if ent.start_char < start or ent.end_char > end:
+            continue
+        label = ent.label_
+        if info is not None:
+            kind = info.get((ent.start_char, ent.end_char), {}).get("kind")
+            if kind == "actor" and ent.ent_id_ in cat:
+                label = cat.name(cat.root(ent.ent_id_))
+            elif kind == "place":
+                label = "PLACE"
+        out.append({"start": ent.start_char - start, "end": ent.end_char - start, "label": label})
+    return out
+
+
+def reading(mentions, top: int = 3, by: str = "root") -> str:
+    """A short, data-generated reading of the counts: the top actors with the words that stood
+    for them, and the pair mentioned together in most sentences."""
+    freq = actor_frequency(mentions, by=by).head(top)
+    surface = surface_frequency(mentions, by=by)
+    parts = []
+    for r in freq.itertuples():
+        words = surface[surface[by] == getattr(r, by)].head(4)["text"].tolist()
+        more = r.surface_forms - len(words)
+        forms = ", ".join(words) + (f" and {more} more" if more > 0 else "")
+        parts.append(f"{getattr(r, by)} ({r.mentions} mentions; {forms})")
+    text = parts[0] + " is the most mentioned actor" if parts else "No actor is mentioned"
+    if len(parts) > 1:
+        text += ", ahead of " + " and ".join(parts[1:])
+    text += "."
+    names = freq[by].tolist()
+    if len(names) > 1:
+        cooc = cooccurrence(mentions, names, by=by)
+        pairs = [(cooc.loc[a, b], a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+        n, a, b = max(pairs, key=lambda t: (t[0], -names.index(t[1]), -names.index(t[2])))
+        text += f" {a} and {b} are mentioned together in {n} sentences, more than any other pair of them."
+    return text

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["match_spans", "prf", "bootstrap_ci", "load_entity_gold", "score_entities", "EntityScores"]
+__all__ = ["match_spans", "prf", "bootstrap_ci", "load_entity_gold", "score_entities", "evaluate_entities", "EntityScores"]
 
 
 def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -87,6 +87,22 @@ class EntityScores:
         rows = [{"metric": m, "system": s, **prf(int(r.tp), int(r.pred), int(r.gold))} for (m, s), r in g.iterrows()]
         out = pd.DataFrame(rows)
         return out.sort_values(["metric", "system"], ignore_index=True)
+
+    def table(self, docs=None, n_boot: int = 1000, seed: int = 0, digits: int = 3) -> pd.DataFrame:
+        """:meth:`summary` with a document-bootstrap 95% interval for F1, rounded."""
+        out = self.summary(docs)
+        cis = [self.f1_ci(r.metric, r.system, docs, n=n_boot, seed=seed) for r in out.itertuples()]
+        out["f1_low"], out["f1_high"] = [c[0] for c in cis], [c[1] for c in cis]
+        return out[["metric", "system", "precision", "recall", "f1", "f1_low", "f1_high", "tp", "pred", "gold"]].round(digits)
+
+    def count_errors(self, systems=None, top: int = 12) -> pd.DataFrame:
+        """Per-actor mention counts summed over documents: gold, each system, and the differences."""
+        c = self.actor_counts.drop(columns="doc_id").groupby("actor").sum()
+        systems = systems or [s for s in c.columns if s != "gold"]
+        for s in systems:
+            c[f"{s}_error"] = c[s] - c["gold"]
+        c = c.reset_index().sort_values(["gold", "actor"], ascending=[False, True]).head(top)
+        return c.reset_index(drop=True)
 
     def f1_ci(self, metric: str, system: str, docs=None, n: int = 1000, seed: int = 0) -> tuple[float, float]:
         c = self.counts[(self.counts.metric == metric) & (self.counts.system == system)]
@@ -165,3 +181,14 @@ def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) 
             count_rows.append({"doc_id": doc_id, "actor": actor, "gold": int(gold_counts.get(actor, 0)),
                                **{s: int(v.get(actor, 0)) for s, v in per_system_counts.items()}})
     return EntityScores(pd.DataFrame(rows), pd.DataFrame(count_rows))
+
+
+def evaluate_entities(gold: list[dict], nlp, raw_nlp, catalog) -> EntityScores:
+    """Run raw spaCy (``raw_nlp``) and the catalog pipeline (``nlp``) on the gold texts and score both."""
+    from helpers.entities import mention_table, raw_mention_table
+
+    systems = {
+        "spacy": raw_mention_table([(g["doc_id"], raw_nlp(g["text"])) for g in gold], catalog),
+        "catalog": mention_table([(g["doc_id"], nlp(g["text"])) for g in gold], catalog),
+    }
+    return score_entities(gold, systems, catalog)
