@@ -3,7 +3,7 @@
 Commands
 --------
 ``clean PATH... --out DIR``
-    Clean ``.txt`` articles (files or folders of ``.txt`` files) and write, per document,
+    Clean articles (inputs as for ``analyze``) and write, per document,
     ``<doc_id>.clean.txt``, ``<doc_id>.clean.json`` and ``<doc_id>.repairs.csv``, plus one
     ``cleaning_report.csv`` (repairs by kind and document).
 
@@ -28,42 +28,29 @@ class UsageError(Exception):
     """A problem with the user's input, reported as one line (no traceback)."""
 
 
-def _txt_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        p = Path(name)
-        if p.is_dir():
-            found = sorted(p.glob("*.txt"))
-            if not found:
-                raise UsageError(f"{p}: folder has no .txt files. Point to .txt files or a folder that has them.")
-            files.extend(found)
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UsageError(f"{p}: no such file or folder. Check the path.")
-    return files
-
-
 def cmd_clean(args: argparse.Namespace) -> int:
     import pandas as pd
     from tqdm import tqdm
 
-    from helpers.cleaning import clean_file
+    from helpers.cleaning import clean
+    from helpers.corpus import InputError, iter_documents
 
-    files = _txt_files(args.paths)
+    try:
+        docs = list(iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field))
+    except InputError as exc:
+        raise UsageError(str(exc)) from exc
     out = Path(args.out)
     rows = []
-    for path in tqdm(files, desc="cleaning", unit="doc", disable=len(files) < 2 or args.quiet):
-        try:
-            doc = clean_file(path, quotes=args.quotes)
-        except OSError as exc:
-            raise UsageError(str(exc)) from exc
+    for raw in tqdm(docs, desc="cleaning", unit="doc", disable=len(docs) < 2 or args.quiet):
+        doc = clean(raw.text, doc_id=raw.doc_id, quotes=args.quotes)
+        doc.metadata.update(source_path=raw.source, encoding=raw.encoding)
         doc.write(out)
         rows.extend({"doc_id": doc.doc_id, "kind": k, "count": n} for k, n in doc.repair_counts().items() if n)
+    out.mkdir(parents=True, exist_ok=True)
     report = pd.DataFrame(rows, columns=["doc_id", "kind", "count"]).sort_values(["doc_id", "kind"])
     report.to_csv(out / "cleaning_report.csv", index=False, lineterminator="\n")
     if not args.quiet:
-        print(f"cleaned {len(files)} document(s) into {out}", file=sys.stderr)
+        print(f"cleaned {len(docs)} document(s) into {out}", file=sys.stderr)
     return 0
 
 
@@ -90,9 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("clean", help="clean .txt articles and write the clean text, metadata and repairs")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt file or folder of .txt files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder of .txt files, .csv or .jsonl file")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     p.add_argument("--quotes", choices=["ascii", "keep"], default="ascii", help="quote style of the body")
+    p.add_argument("--id-field", default="id", help="CSV/JSONL field with the document id (default: id)")
+    p.add_argument("--text-field", default="text", help="CSV/JSONL field with the text (default: text)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     p.set_defaults(func=cmd_clean)
     a = sub.add_parser("analyze", help="clean and analyse articles; write documents, sentences and mentions tables")
