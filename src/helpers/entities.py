@@ -325,18 +325,20 @@ class ActorResolver:
         if label in _ACTOR_LABELS:
             return ent, "actor", "ner"
         if label == "GPE":
-            return ent, ("actor" if self._acting(ent) else "place"), "ner"
+            if self._acting(ent) or (self._modifier(ent) and self._agentive(ent, cat)):  # "Darfur rebels"
+                return ent, "actor", "ner"
+            return ent, "place", "ner"
         if label in _PLACE_LABELS:
             return ent, "place", "ner"
-        if label == "NORP":
-            return ent, "group", "ner"
+        if label == "NORP":  # a nationality outside the catalog: an actor when it stands for agents
+            return ent, ("actor" if self._agentive(ent, cat) else "group"), "ner"
         return ent, "other", "ner"
 
     @staticmethod
     def _locative(ent: Span, cat: Catalog) -> bool:
         """Object of a locative preposition ("in Aleppo", "from Hmeimim and Amman")."""
         root = ent.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         return root.dep_ == "pobj" and root.head.lower_ in cat.locative_prepositions
 
@@ -344,7 +346,7 @@ class ActorResolver:
     def _place_context(ent: Span, cat: Catalog) -> bool:
         """Named as a place: "Bab al-Faraj neighborhood", "the towns of Saraqeb", "in Tell Tamer"."""
         root = ent.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         head = root.head
         if root.dep_ in ("compound", "nmod") and head.lower_ in cat.place_nouns and head.i >= ent.end:
@@ -379,7 +381,7 @@ class ActorResolver:
     def _acting(ent: Span) -> bool:
         """Is a place name used as a participant: subject, agent ("by X"), possessor or party?"""
         tok = ent.root
-        while tok.dep_ == "conj" and tok.head is not tok:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
             return True
@@ -394,13 +396,19 @@ class ActorResolver:
             return True
         tok = ent.root
         # "Russian and Syrian Air Force": follow the coordination to the shared head.
-        while tok.dep_ == "conj" and tok.head is not tok:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ in ("amod", "compound", "nmod", "npadvmod", "poss"):
             head = tok.head
             # skip the rest of a compound: "U.S. service members" -> members
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
+            # "Syrian Islamist rebels": the noun names another actor (the rebels), so the
+            # demonym is only their nationality, not the Syrian state
+            own = cat.demonyms.get(_strip(ent.text, cat))
+            others = cat.descriptions.get((head.lower_,), []) + cat.descriptions.get((head.lemma_.lower(),), [])
+            if own and others and not any(o in cat.family(own) for o in others):
+                return False
             if {head.lower_, head.lemma_.lower()} & cat.agent_heads:
                 return True
             # a title on the way to a name: "Turkish President Erdogan", "Russian Foreign Minister Lavrov"
@@ -429,7 +437,10 @@ class ActorResolver:
                 continue
             words = tuple(_strip(s.text, cat).lower().split())
             if words in cat.descriptions:
-                actor = self._antecedent(s.start, cat.descriptions[words], mentions, cat)
+                candidates = cat.descriptions[words]
+                actor = self._antecedent(s.start, candidates, mentions, cat)
+                if actor is None and len(candidates) == 1:  # the NER took it for a name: "Regime forces"
+                    actor = candidates[0]
                 if actor:
                     spans[k] = Span(doc, s.start, s.end, cat.actors[actor].label, span_id=actor)
                     info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "description"}
@@ -456,8 +467,16 @@ class ActorResolver:
                     start = prev.start
                     spans.remove(prev)
                     del info[(prev.start_char, prev.end_char)]
-            if actor is None and self._definite(doc[i : i + n]):
+            agent = doc[i + n - 1].pos_ in ("NOUN", "PROPN") and self._agent_position(doc, i + n, cat)
+            # another state's demonym right before ("Turkish Foreign Ministry") says whose it is;
+            # a place ("Syria rebels") or an ideology ("Islamist rebels") does not
+            owned = prev is not None and prev.label_ == "NORP" and prev.ent_id_ in cat
+            if actor is None and not owned and (agent or self._definite(doc[i : i + n])):
                 actor = self._antecedent(i, candidates, mentions, cat)
+                if actor is None and len(candidates) == 1 and (agent or (doc[i].is_title and not doc[i].is_sent_start)):
+                    # no antecedent, but only one actor has this description and it is used as an
+                    # agent ("rebel shelling", "regime airstrikes") or as a name ("the Regime")
+                    actor = candidates[0]
             if actor:
                 span = Span(doc, start, i + n, cat.actors[actor].label, span_id=actor)
                 spans.append(span)
@@ -466,6 +485,17 @@ class ActorResolver:
                 taken.update(range(start, i + n))
             i += n
         return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _agent_position(doc: Doc, j: int, cat: Catalog) -> bool:
+        """Is the word at ``j`` (after at most two more nouns) an agent noun: "rebel shelling",
+        "regime barrel bomb attacks", "rebel forces"?"""
+        for k in range(j, min(j + 3, len(doc))):
+            if doc[k].lower_ in cat.agent_heads or doc[k].lemma_.lower() in cat.agent_heads:
+                return True
+            if doc[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return False
+        return False
 
     @staticmethod
     def _definite(span: Span) -> bool:

@@ -192,3 +192,78 @@ def evaluate_entities(gold: list[dict], nlp, raw_nlp, catalog) -> EntityScores:
         "catalog": mention_table([(g["doc_id"], nlp(g["text"])) for g in gold], catalog),
     }
     return score_entities(gold, systems, catalog)
+
+
+# ------------------------------------------------------------------------------------------
+# Blame
+# ------------------------------------------------------------------------------------------
+_KIND_PRIORITY = {"explicit": 0, "agency": 1, "criticism": 2}
+
+
+def load_blame_gold(path: str | Path) -> list[dict]:
+    """Read the blame gold (``data/gold/blame.jsonl``): one record per document."""
+    return load_entity_gold(path)
+
+
+def _gold_identity(actor: str, catalog, level: str) -> str:
+    if actor == "author":
+        return "author"
+    return _gold_root(actor, catalog) if level == "root" else _gold_name(actor, catalog)
+
+
+def blame_gold_frame(gold: list[dict], sentences: dict[str, list[tuple[int, int]]], catalog, level: str = "root") -> pd.DataFrame:
+    """Gold statements as rows with ``sent_id`` (the pipeline's sentence holding the cue) and
+    identities at ``level`` (``"root"``: rolled up the catalog hierarchy, or ``"actor"``), one row
+    per (sentence, blamer, blamed) as in the guideline (the strongest kind kept)."""
+    rows = []
+    for rec in gold:
+        spans = sentences[rec["doc_id"]]
+        for s in rec["statements"]:
+            sent_id = next((k for k, (a, b) in enumerate(spans) if a <= s["cue_start"] < b), -1)
+            rows.append({"doc_id": rec["doc_id"], "sent_id": sent_id,
+                         "blamer": _gold_identity(s["blamer"], catalog, level),
+                         "blamed": _gold_identity(s["blamed"], catalog, level),
+                         "kind": s["kind"], "attribution": s["attribution"], "stance": s["stance"],
+                         "cue": s["cue"], "cue_start": s["cue_start"]})
+    g = pd.DataFrame(rows)
+    g["_p"] = g["kind"].map(_KIND_PRIORITY)
+    g = g.sort_values(["doc_id", "sent_id", "blamer", "blamed", "_p", "cue_start"])
+    return g.drop_duplicates(["doc_id", "sent_id", "blamer", "blamed"]).drop(columns="_p").reset_index(drop=True)
+
+
+def blame_pred_frame(pred: pd.DataFrame, level: str = "root") -> pd.DataFrame:
+    col = "_root" if level == "root" else ""
+    p = pred.rename(columns={f"blamer{col}": "blamer_x", f"blamed{col}": "blamed_x"})
+    p = p[["doc_id", "sent_id", "blamer_x", "blamed_x", "kind", "attribution", "stance", "cue", "cue_start"]]
+    p = p.rename(columns={"blamer_x": "blamer", "blamed_x": "blamed"})
+    p["_p"] = p["kind"].map(_KIND_PRIORITY)
+    p = p.sort_values(["doc_id", "sent_id", "blamer", "blamed", "_p", "cue_start"])
+    return p.drop_duplicates(["doc_id", "sent_id", "blamer", "blamed"]).drop(columns="_p").reset_index(drop=True)
+
+
+def match_blame(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of gold and predicted rows with the same document, sentence, blamer and blamed."""
+    g = gold.reset_index(names="gold_i")
+    p = pred.reset_index(names="pred_i")
+    m = g.merge(p, on=["doc_id", "sent_id", "blamer", "blamed"], suffixes=("_gold", "_pred"))
+    return m.drop_duplicates("gold_i").drop_duplicates("pred_i")
+
+
+def score_blame(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
+    """Precision/recall/F1 overall and by kind and attribution (gold's for recall, the
+    prediction's for precision); ``+kind``/``+attribution`` also require those to agree."""
+    m = match_blame(gold, pred)
+    rows = [{"subset": "all", **prf(len(m), len(pred), len(gold))},
+            {"subset": "all, kind also right", **prf(int((m.kind_gold == m.kind_pred).sum()), len(pred), len(gold))},
+            {"subset": "all, attribution also right",
+             **prf(int((m.attribution_gold == m.attribution_pred).sum()), len(pred), len(gold))}]
+    for col in ("kind", "attribution"):
+        for value in sorted(set(gold[col]) | set(pred[col])):
+            tp_r = int((m[f"{col}_gold"] == value).sum())
+            tp_p = int((m[f"{col}_pred"] == value).sum())
+            n_g, n_p = int((gold[col] == value).sum()), int((pred[col] == value).sum())
+            p_ = tp_p / n_p if n_p else 0.0
+            r_ = tp_r / n_g if n_g else 0.0
+            f_ = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
+            rows.append({"subset": f"{col}={value}", "precision": p_, "recall": r_, "f1": f_, "tp": tp_r, "pred": n_p, "gold": n_g})
+    return pd.DataFrame(rows)

@@ -1,0 +1,796 @@
+"""Blame attribution: who blames whom, for what, on whose word.
+
+Sentence-level extraction on spaCy's dependency parse of a document processed by
+:func:`helpers.entities.actor_pipeline`, with the cue lexicon in ``data/blame_lexicon.yml``
+(PETRARCH2/CAMEO 11x verbs with their source/target slots, the PLOVER ACCUSE frames, the Liang et
+al. blame keywords, extended). The guideline the rows follow is ``docs/annotation/blame.md``:
+
+``kind``
+    ``explicit`` (a blame word: "blamed the strike on Russia", "accusations against", "bears the
+    responsibility for", "due to violations by"), ``agency`` (the text says the target did a
+    harmful act: "Russian jets struck the convoy", "shelling by government forces"), or
+    ``criticism`` (an evaluative attack on the target's conduct: "strains credulity", "had all
+    the incentives to torpedo", "its intransigence").
+``attribution``
+    ``reported`` when a reporting frame puts the blame in a party's mouth (the subject of "said",
+    "claimed", "accused", a "public case that", "according to", "as Moscow rushed to do"), the
+    party being the ``blamer``; otherwise ``author``.
+``stance``
+    for reported blame, ``rejected`` when the author discredits it ("there were no grounds to
+    assert"), ``endorsed`` when the author affirms it ("rightly"), else ``none``.
+
+Every row carries its evidence: document, sentence, the cue's, the blamed's and the blamer's
+character offsets in the clean text, and raw offsets when the clean document is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from helpers.entities import MENTIONS_KEY, Catalog
+from helpers.paths import data_file
+
+__all__ = ["BLAME_COLUMNS", "Lexicon", "extract_blame", "blame_table", "responsible", "RESPONSIBLE_COLUMNS"]
+
+BLAME_COLUMNS = [
+    "doc_id", "sent_id", "sentence", "blamer", "blamed", "blamer_root", "blamed_root", "blamer_id", "blamed_id",
+    "kind", "attribution", "stance", "denied", "cue", "issue", "sent_start", "sent_end", "cue_start", "cue_end",
+    "blamed_start", "blamed_end", "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start",
+    "raw_cue_end", "raw_sent_start", "raw_sent_end",
+]
+AUTHOR = "author"
+_KIND_ORDER = {"explicit": 0, "agency": 1, "criticism": 2}
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "cc", "case"}
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+def _split(value) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset(value.split())
+    return frozenset(value or ())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    explicit_verbs: dict
+    explicit_nouns: dict
+    responsibility_nouns: frozenset[str]
+    responsibility_adjectives: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    causal_markers: tuple[tuple[str, ...], ...]
+    agency_verbs: frozenset[str]
+    agency_nouns: frozenset[str]
+    agency_light_verbs: frozenset[str]
+    victim_verbs: frozenset[str]
+    criticism_verbs: frozenset[str]
+    criticism_nouns: frozenset[str]
+    criticism_adjectives: frozenset[str]
+    criticism_phrases: tuple[tuple[str, ...], ...]
+    reporting_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
+    stance_rejected: tuple[str, ...]
+    stance_endorsed: tuple[str, ...]
+    pronouns: dict[str, frozenset[str]]
+    member_nouns: frozenset[str] = frozenset()
+    jurisdiction_verbs: frozenset[str] = frozenset()
+    combat_nouns: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Lexicon":
+        return _load_lexicon(str(path or data_file("blame_lexicon.yml")))
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str) -> Lexicon:
+    with open(path, encoding="utf-8") as fh:
+        d = yaml.safe_load(fh)
+    return Lexicon(
+        explicit_verbs=d["explicit_verbs"],
+        explicit_nouns=d["explicit_nouns"],
+        responsibility_nouns=_split(d["responsibility_nouns"]),
+        responsibility_adjectives=_split(d["responsibility_adjectives"]),
+        responsibility_verbs=_split(d["responsibility_verbs"]),
+        causal_markers=tuple(tuple(m.split()) for m in d["causal_markers"]),
+        agency_verbs=_split(d["agency_verbs"]),
+        agency_nouns=_split(d["agency_nouns"]),
+        agency_light_verbs=_split(d["agency_light_verbs"]),
+        victim_verbs=_split(d["victim_verbs"]),
+        criticism_verbs=_split(d["criticism_verbs"]),
+        criticism_nouns=_split(d["criticism_nouns"]),
+        criticism_adjectives=_split(d["criticism_adjectives"]),
+        criticism_phrases=tuple(tuple(p.split()) for p in d["criticism_phrases"]),
+        reporting_verbs=_split(d["reporting_verbs"]),
+        reporting_nouns=_split(d["reporting_nouns"]),
+        denial_verbs=_split(d["denial_verbs"]),
+        stance_rejected=tuple(d["stance_rejected"]),
+        stance_endorsed=tuple(d["stance_endorsed"]),
+        pronouns={k: _split(v) for k, v in d["pronouns"].items()},
+        member_nouns=_split(d["member_nouns"]),
+        jurisdiction_verbs=_split(d["jurisdiction_verbs"]),
+        combat_nouns=_split(d["combat_nouns"]),
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Mentions and noun phrases
+# ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # token offsets
+    end: int
+    actor_id: str
+    name: str
+    root: str
+    label: str
+    start_char: int
+    end_char: int
+
+
+class _Doc:
+    """A parsed document with its actor mentions indexed by token."""
+
+    def __init__(self, doc: Doc, catalog: Catalog, lex: Lexicon):
+        self.doc, self.cat, self.lex = doc, catalog, lex
+        info = doc.user_data.get(MENTIONS_KEY, {})
+        self.mentions: list[_Mention] = []
+        self.by_token: dict[int, _Mention] = {}
+        self.groups: dict[int, _Mention] = {}
+        names = {}
+        for ent in doc.ents:
+            meta = info.get((ent.start_char, ent.end_char), {})
+            if meta.get("kind") == "group":  # nationalities: blamers/targets of explicit cues only
+                g = _Mention(ent.start, ent.end, "", _plain_name(ent.text), _plain_name(ent.text), ent.label_,
+                             ent.start_char, ent.end_char)
+                for i in range(ent.start, ent.end):
+                    self.groups[i] = g
+                continue
+            if meta.get("kind") != "actor":
+                continue
+            aid = ent.ent_id_ if ent.ent_id_ in catalog else ""
+            if aid:
+                name, root = catalog.name(aid), catalog.name(catalog.root(aid))
+            else:
+                name = names.setdefault(ent.text, _plain_name(ent.text))
+                root = name
+            m = _Mention(ent.start, ent.end, aid, name, root, ent.label_, ent.start_char, ent.end_char)
+            self.mentions.append(m)
+            for i in range(ent.start, ent.end):
+                self.by_token[i] = m
+
+    # ----- noun phrases -----------------------------------------------------------------------
+    def np_actors(self, head: Token | None) -> list[_Mention]:
+        """Actors named in the noun phrase headed by ``head``: the head's own mention, and those
+        reached through modifiers, possessors, appositions and coordination (not through
+        prepositional phrases or clauses, which name other participants)."""
+        if head is None:
+            return []
+        out: list[_Mention] = []
+        stack, seen = [head], set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            m = self.by_token.get(t.i) or self.pronoun(t)
+            if m is not None and m not in out:
+                out.append(m)
+            for c in t.children:
+                if c.dep_ in _NP_DEPS:
+                    stack.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "from") and t.lemma_.lower() in self.lex.member_nouns:
+                    stack += [g for g in c.children if g.dep_ == "pobj"]  # "militants from X"
+        return sorted(out, key=lambda m: m.start)
+
+    def np_party(self, head: Token | None) -> list[_Mention]:
+        """For the roles of an explicit blame word (whose subject surely blames and whose object
+        is surely blamed): the actors of the noun phrase, else a nationality in it ("a Saudi
+        businessman"), else the phrase itself as an unnamed party ("a human rights group")."""
+        found = self.np_actors(head)
+        if found or head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "poss", "predet")]
+        groups = [self.groups[t.i] for t in left if t.i in self.groups]
+        if groups:
+            return groups[:1]
+        toks = [t for t in left if t.i >= min(x.i for x in left)] if left else [head]
+        span = head.doc[toks[0].i : head.i + 1]
+        return [_Mention(span.start, span.end, "", span.text, span.text, "NOUN", span.start_char, span.end_char)]
+
+    def pronoun(self, t: Token) -> _Mention | None:
+        """The actor a personal pronoun refers to: the nearest preceding actor of the right kind
+        in this or the two previous sentences."""
+        word = t.lower_
+        lex = self.lex.pronouns
+        if t.pos_ not in ("PRON", "DET") or not any(word in v for v in lex.values()):
+            return None
+        if word == "it" and t.dep_ in ("nsubj", "expl") and any(c.dep_ in ("ccomp", "xcomp") for c in t.head.children) \
+                and t.head.lemma_ in ("be", "appear", "seem", "look", "remain"):
+            return None  # expletive "it is hard to", "it appears that"
+        sents = list(self.doc.sents)
+        k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
+        floor = sents[max(0, k - 2)].start
+        for m in reversed(self.mentions):
+            if m.end > t.i or m.start < floor:
+                continue
+            is_person = m.label == "PERSON"
+            if word in lex["person"] and is_person:
+                return m
+            if word in lex["thing"] and not is_person:
+                return m
+            if word in lex["plural"] and not is_person:
+                return m
+        return None
+
+    def agent_of_act(self, noun: Token) -> list[_Mention]:
+        """Who did the act a noun names: "shelling by government forces", "Russia's strikes",
+        "Russian airstrikes", "regime bombardment", "rockets fired by Russian jets"."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return self.np_actors(objs[0])
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                agent = _pobj(_child(c, ("agent",)))
+                if agent is not None:
+                    return self.np_actors(agent)
+        out = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                out += self.np_actors(c)
+        if noun.i in self.by_token:
+            out.append(self.by_token[noun.i])
+        return out
+
+    def subject(self, verb: Token) -> tuple[list[_Mention], Token | None]:
+        """Actors of ``verb``'s subject, climbing through coordination, control and relative
+        clauses when the verb has none of its own ("... and blocked aid", "the incentives to
+        torpedo", "the U.S. which has failed")."""
+        t = verb
+        for _ in range(6):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None:
+                if subj.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                    return self.np_actors(t.head), t.head
+                if self.is_act(subj):  # "shelling by government forces killed 12"
+                    return self.agent_of_act(subj), subj
+                return self.np_actors(subj), subj
+            if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+                t = t.head
+            elif t.dep_ == "pcomp" and t.head.lower_ == "by":  # "did X by escalating ..."
+                t = t.head.head
+            elif t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.lower_ == "by":  # "by escalating levels"
+                t = t.head.head.head
+            elif t.dep_ in ("acl", "relcl") and t.head.i != t.i:
+                head = t.head
+                if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                    t = head.head  # "had all the incentives to torpedo": the haver
+                else:
+                    return self.np_actors(head), head  # "statements blaming Washington"
+            else:
+                break
+        return [], None
+
+    def is_act(self, t: Token) -> bool:
+        nouns = self.lex.agency_nouns
+        return t.pos_ in ("NOUN", "PROPN") and any(w in nouns for w in (t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")))
+
+
+def _plain_name(text: str) -> str:
+    words = text.replace("\u2019", "'").split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return re.sub(r"(?:'s|')$", "", " ".join(words))
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" for c in t.children)
+
+
+def _hypothetical(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "should") for c in t.children)
+
+
+def _passive(t: Token, reduced: bool = False) -> bool:
+    """A passive verb; with ``reduced``, also a participle modifying a noun ("31 people killed in
+    shelling")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (reduced and t.tag_ == "VBN" and t.dep_ == "acl")
+
+
+def _child(t: Token, deps: tuple[str, ...], word: str | None = None) -> Token | None:
+    for c in t.children:
+        if c.dep_ in deps and (word is None or c.lower_ == word):
+            return c
+    return None
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _span_of(t: Token | None) -> Span | None:
+    if t is None:
+        return None
+    toks = list(t.subtree)
+    return t.doc[toks[0].i : toks[-1].i + 1]
+
+
+# ------------------------------------------------------------------------------------------
+# Extraction
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Row:
+    kind: str
+    cue: Token
+    targets: list[_Mention]
+    blamer: list[_Mention] | None = None  # explicit verbs: their own subject
+    issue: Span | None = None
+    cue_end: int | None = None  # token index after the cue (multi-word cues)
+
+
+def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
+    """Parse-independent agency: an actor right before an act noun ("Syrian government shelling",
+    "Russian airstrikes", "regime barrel bomb attacks") or right after "<act> by" ("airstrikes by
+    Russian forces"). Text without commas (FA-KES) often defeats the parser on exactly these."""
+    rows, nouns, doc = [], d.lex.agency_nouns, d.doc
+    acts = {t.i for t in sent if not t.is_title or t.i > sent.start
+            for w in [(t.lemma_.lower(), t.lower_, t.lower_.rstrip("s"))] if any(x in nouns for x in w)}
+    acts |= {t.i for t in sent if any(x in nouns for x in (t.lower_, t.lower_.rstrip("s")))}
+    for m in {m for m in d.by_token.values() if sent.start <= m.start < sent.end}:
+        j = m.end
+        while j < sent.end and j - m.end <= 3 and j not in acts and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
+                and j not in d.by_token:
+            j += 1
+        if j < sent.end and j in acts and not _negated(doc[j]):
+            rows.append(_Row("agency", doc[j], [m]))
+    for i in acts:
+        if i + 1 < sent.end and doc[i + 1].lower_ == "by":
+            for k in range(i + 2, min(i + 6, sent.end)):
+                if k in d.by_token:
+                    rows.append(_Row("agency", doc[i], [d.by_token[k]]))
+                    break
+    return rows
+
+
+def _cues(d: _Doc, sent: Span) -> list[_Row]:
+    lex, rows = d.lex, _adjacent_acts(d, sent)
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in lex.explicit_verbs and not _negated(t):
+            rows += _explicit_verb(d, t, lex.explicit_verbs[lemma] or {})
+        elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.explicit_nouns:
+            rows += _explicit_noun(d, t, lex.explicit_nouns[lemma] or {})
+        if lemma in lex.responsibility_nouns | lex.responsibility_adjectives:
+            rows += _responsibility(d, t)
+        if t.pos_ == "VERB" and not _negated(t) and not _hypothetical(t):
+            if lemma in lex.agency_verbs:
+                rows += _agency_verb(d, t)
+            elif lemma in lex.agency_light_verbs:
+                obj = _child(t, ("dobj",))
+                if obj is not None and d.is_act(obj):
+                    subj, _ = d.subject(t)
+                    rows.append(_Row("agency", t, subj, issue=_span_of(obj)))
+        if d.is_act(t) and t.dep_ not in ("nsubj", "nsubjpass") and not _under_explicit(d, t):
+            rows += _agency_noun(d, t)
+        if not _negated(t):
+            rows += _criticism(d, t)
+    return rows
+
+
+def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
+    issue_preps = set(str(frame.get("issue", "")).split())
+    target_preps = set(str(frame.get("target_preps", "")).split())
+    issue = None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in issue_preps:
+            issue = _span_of(_pobj(c)) or issue
+    if _passive(v):
+        targets = d.np_party(_child(v, ("nsubjpass",)))
+        agent = _pobj(_child(v, ("agent",)))
+        if agent is None:  # the "by" phrase attached further down: "accused of misusing funds ... by officials"
+            by = next((t for t in v.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by" and t.i > v.i), None)
+            agent = _pobj(by)
+        blamer = d.np_party(agent) if agent is not None else []
+        if not blamer and v.lemma_.lower() in d.lex.jurisdiction_verbs:  # "arrested in Lebanon"
+            blamer = d.np_actors(_pobj(_child(v, ("prep",), "in"))) or []
+    else:
+        subj, subj_tok = d.subject(v)
+        blamer = subj or d.np_party(subj_tok)
+        targets = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in target_preps:  # "blamed C on B"
+                targets = d.np_party(_pobj(c))
+                issue = _span_of(_child(v, ("dobj",)))
+        if not targets:
+            obj = _child(v, ("dobj",))
+            if obj is None:  # "denounced as an ugly crime Serbia's suppression of ..."
+                as_obj = _pobj(_child(v, ("prep",), "as"))
+                obj = _child(as_obj, ("appos",)) if as_obj is not None else None
+            if obj is not None and d.is_act(obj):  # "condemned the bombing by X"
+                targets = d.agent_of_act(obj)
+                issue = issue or _span_of(obj)
+            else:
+                targets = d.np_party(obj) if obj is not None else []
+        if not targets and issue is not None and d.is_act(issue.root):  # "complained over Israeli raids"
+            targets = d.agent_of_act(issue.root)
+        if not targets and v.dep_ in ("xcomp", "advcl"):  # "summoned the ambassador to complain"
+            targets = d.np_party(_child(v.head, ("dobj",)))
+        if not targets and v.dep_ in ("acl", "parataxis", "advcl") and v.sent.root.i < v.i:
+            # post-posed frame: "Croatian authorities are failing ..., a rights group protested"
+            targets = d.np_actors(_child(v.sent.root, ("nsubj", "nsubjpass")))
+    return [_Row("explicit", v, targets, blamer=blamer, issue=issue)] if targets else []
+
+
+def _explicit_noun(d: _Doc, n: Token, frame: dict) -> list[_Row]:
+    targets, issue = [], None
+    target_preps, issue_preps = str(frame.get("target_preps", "")).split(), str(frame.get("issue", "")).split()
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in target_preps:
+            obj = _pobj(c)
+            targets = d.agent_of_act(obj) if obj is not None and d.is_act(obj) else d.np_actors(obj)
+        elif c.dep_ == "prep" and c.lower_ in issue_preps:
+            issue = _span_of(_pobj(c))
+    if not targets:
+        return []
+    blamer = []
+    for c in n.children:
+        if c.dep_ in ("poss", "amod", "compound"):
+            blamer += d.np_actors(c)
+    gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
+    if not blamer and n.dep_ in ("dobj", "attr", "pobj") and gov.pos_ == "VERB":
+        subj, subj_tok = d.subject(gov)  # "Moscow leveled accusations against", "called for sanctions against"
+        blamer = subj or d.np_party(subj_tok)
+    return [_Row("explicit", n, targets, blamer=blamer, issue=issue)]
+
+
+def _responsibility(d: _Doc, t: Token) -> list[_Row]:
+    """ "B bears the responsibility for C", "B is responsible for C", "hold B responsible"."""
+    lex = d.lex
+    issue = None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            issue = _span_of(_pobj(c))
+    # climb "the brunt of the responsibility" -> "brunt"
+    head = t
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    if t.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in lex.responsibility_verbs and not _negated(head.head):
+        subj, _ = d.subject(head.head)
+        return [_Row("explicit", t, subj, issue=issue)] if subj else []
+    if t.pos_ == "ADJ" and t.lemma_ in lex.responsibility_adjectives:
+        gov = t.head
+        if t.dep_ in ("acomp", "attr") and gov.lemma_ == "be" and not _negated(gov):
+            subj, _ = d.subject(gov)
+            return [_Row("explicit", t, subj, issue=issue)] if subj else []
+        if t.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and gov.lemma_ == "hold" and not _negated(gov):
+            targets = d.np_actors(_child(gov, ("dobj",)) or _child(t, ("nsubj",)))
+            blamer, _ = d.subject(gov)
+            return [_Row("explicit", t, targets, blamer=blamer, issue=issue)] if targets else []
+    return []
+
+
+def _agency_verb(d: _Doc, v: Token) -> list[_Row]:
+    lex = d.lex
+    issue = _span_of(_child(v, ("dobj",)))
+    if _passive(v, reduced=True):
+        agent = _pobj(_child(v, ("agent",)))
+        if agent is not None:
+            targets = d.agent_of_act(agent) if d.is_act(agent) else d.np_actors(agent)
+            return [_Row("agency", v, targets, issue=_span_of(_child(v, ("nsubjpass",))))] if targets else []
+        if v.lemma_ in lex.victim_verbs:  # "12 were killed in a Russian airstrike"
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+                    obj = _pobj(c)
+                    if obj is not None and d.is_act(obj):
+                        targets = d.agent_of_act(obj)
+                        if targets:
+                            return [_Row("agency", obj, targets, issue=_span_of(_child(v, ("nsubjpass",))))]
+                    if obj is not None and obj.lemma_.lower() in lex.combat_nouns:  # "killed in clashes with IS"
+                        targets = d.np_actors(_pobj(_child(obj, ("prep",), "with")))
+                        if targets:
+                            return [_Row("agency", obj, targets, issue=_span_of(_child(v, ("nsubjpass",))))]
+        return []
+    if v.lemma_ in ("die",):
+        return []
+    subj, _ = d.subject(v)
+    return [_Row("agency", v, subj, issue=issue)] if subj else []
+
+
+def _agency_noun(d: _Doc, n: Token) -> list[_Row]:
+    """An act noun whose agent is named: "shelling by government forces", "Russian airstrikes"."""
+    agents = [m for m in d.agent_of_act(n) if not (m.start <= n.i < m.end)]
+    if not agents:
+        return []
+    kind = "explicit" if _causal(d, n) else "agency"
+    of = _pobj(_child(n, ("prep",), "of")) or _pobj(_child(n, ("prep",), "on"))
+    return [_Row(kind, n, agents, issue=_span_of(of))]
+
+
+def _under_explicit(d: _Doc, n: Token) -> bool:
+    """Is this act noun what an explicit cue is about ("condemned the airstrikes by X")?"""
+    for a in n.ancestors:
+        if a.lemma_.lower() in d.lex.explicit_verbs or a.lemma_.lower() in d.lex.explicit_nouns:
+            return True
+        if a.pos_ == "VERB":
+            return False
+    return False
+
+
+def _causal(d: _Doc, n: Token) -> bool:
+    """Is the act noun governed by "due to", "because of", "caused by", "result of" ...?"""
+    left = [t.lower_ for t in d.doc[max(0, n.left_edge.i - 4) : n.left_edge.i]]
+    return any(tuple(left[-len(m):]) == m for m in d.lex.causal_markers)
+
+
+def _criticism(d: _Doc, t: Token) -> list[_Row]:
+    lex = d.lex
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in lex.criticism_verbs:
+        if lemma in ("fail", "refuse") and _child(t, ("xcomp",)) is None:
+            return []
+        subj, _ = d.subject(t)
+        return [_Row("criticism", t, subj, issue=_span_of(_child(t, ("dobj", "xcomp"))))] if subj else []
+    if t.pos_ == "NOUN" and lemma in lex.criticism_nouns:
+        targets = []
+        for c in t.children:
+            if c.dep_ in ("poss", "amod", "compound"):
+                targets += d.np_actors(c)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                targets += d.np_actors(_pobj(c))
+        return [_Row("criticism", t, targets)] if targets else []
+    if t.pos_ == "ADJ" and lemma in lex.criticism_adjectives and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
+        subj = _child(t.head, ("nsubj",))
+        if subj is not None:
+            targets = d.np_actors(subj) or (d.agent_of_act(subj) if d.is_act(subj) else [])
+            return [_Row("criticism", t, targets, issue=_span_of(subj))] if targets else []
+    if t.pos_ == "VERB":
+        for phrase in lex.criticism_phrases:
+            words = tuple(x.lower_ for x in t.doc[t.i : t.i + len(phrase)])
+            if words[1:] == phrase[1:] and t.lemma_.lower() == phrase[0]:
+                subj = _child(t, ("nsubj",))
+                targets = d.np_actors(subj)
+                if subj is not None and not targets:
+                    for c in subj.children:  # "the version of events" of the ministry
+                        if c.dep_ in ("poss",):
+                            targets += d.np_actors(c)
+                return [_Row("criticism", t, targets, issue=_span_of(subj), cue_end=t.i + len(phrase))] if targets else []
+    return []
+
+
+# ----- attribution --------------------------------------------------------------------------
+def _attribution(d: _Doc, cue: Token, sent: Span) -> tuple[list[_Mention], Token | None, bool]:
+    """(speakers, the reporting word, denied) for the blame at ``cue``; no speakers: the author."""
+    lex = d.lex
+    t = cue
+    while t.head.i != t.i:
+        child, t = t, t.head
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in child.children):
+            break  # "announced it had agreed ... after Turkey began an offensive": the author's framing
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") and lemma in lex.reporting_verbs and _lowercase(t) and child.dep_ in (
+                "ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "prep", "pcomp"):
+            speakers, _ = d.subject(t)
+            if not speakers:  # "to assert, as Moscow rushed to do, that ..."
+                for c in t.children:
+                    if c.dep_ == "advcl" and any(g.lower_ == "as" for g in c.children):
+                        speakers, _ = d.subject(c)
+            if speakers:
+                return speakers, t, lemma in lex.denial_verbs
+        if t.pos_ == "NOUN" and lemma in lex.reporting_nouns and child.dep_ in ("acl", "ccomp", "relcl", "appos", "prep"):
+            speakers = []
+            for c in t.children:
+                if c.dep_ in ("poss", "amod", "compound"):
+                    speakers += d.np_actors(c)
+            if not speakers and t.head.pos_ == "VERB":
+                speakers, _ = d.subject(t.head)
+            if speakers:
+                return speakers, t, False
+    for tok in sent:  # "according to the ministry"
+        if tok.lower_ == "according":
+            to = _child(tok, ("prep",), "to")
+            speakers = d.np_actors(_pobj(to))
+            if speakers:
+                return speakers, tok, False
+    quoted = _quote_speaker(d, cue)
+    if quoted:
+        return quoted
+    # A "that" clause holding the cue after a reporting verb the parser attached elsewhere:
+    # "There were no grounds to assert, as Moscow rushed to do, that the planes targeted ..."
+    clause = next((a for a in [cue, *cue.ancestors] if a.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children)), None)
+    if clause is not None:
+        for tok in sent:
+            if tok.i < clause.i and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting_verbs and _lowercase(tok):
+                speakers, _ = d.subject(tok) if tok.dep_ not in ("relcl", "acl") else ([], None)
+                if not speakers:  # the "as X did" clause names who asserted it
+                    for v in sent:
+                        if v.pos_ == "VERB" and v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+                            speakers, _ = d.subject(v)
+                            if speakers:
+                                break
+                if speakers:
+                    return speakers, tok, tok.lemma_.lower() in lex.denial_verbs
+    return [], None, False
+
+
+_BACKGROUND_MARKS = {"after", "before", "since", "when", "while", "until", "once"}
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans between paired double quotes (the clean body uses ASCII quotes)."""
+    cached = doc.user_data.get("helpers.quotes")
+    if cached is None:
+        text, cached, opened = doc.text, [], None
+        for m in re.finditer('"', text):
+            i = m.start()
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opening = (before.isspace() or before in "([{:;,-\u2014") and not after.isspace()
+            if opening and opened is None:
+                opened = i
+            elif not opening and opened is not None:
+                cached.append((opened, i))
+                opened = None
+        doc.user_data["helpers.quotes"] = cached
+    return cached
+
+
+def _quote_speaker(d: _Doc, cue: Token):
+    """For a cue inside a quotation: the party the quote is attributed to, by a reporting verb
+    in the sentence where the quote opens ("X said in a statement, \"...") or where it closes
+    ("...\", X said")."""
+    c = cue.idx
+    span = next(((a, b) for a, b in _quote_spans(d.doc) if a < c < b), None)
+    if span is None:
+        return None
+    lex = d.lex
+    for anchor in (span[0], span[1]):
+        sent = d.doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+        if sent is None:
+            continue
+        sent = sent.sent
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs and _lowercase(t)
+                 and not (span[0] < t.idx < span[1])]
+        for v in sorted(verbs, key=lambda t: abs(t.idx - anchor)):
+            speakers, _ = d.subject(v)
+            if speakers:
+                return speakers, v, v.lemma_.lower() in lex.denial_verbs
+    return None
+
+
+def _lowercase(t: Token) -> bool:
+    """A verb written in lower case (or first in its sentence): "Said" mid-sentence is a name."""
+    return t.text[:1].islower() or t.is_sent_start
+
+
+def _stance(d: _Doc, frame: Token | None, sent: Span) -> str:
+    if frame is None:
+        return "none"
+    window = {frame.i} | {a.i for a in frame.ancestors} | {c.i for a in [frame, *frame.ancestors] for c in a.children}
+    text = " ".join(t.lower_ for t in sent if t.i in window or t.i < frame.i)
+    if any(re.search(rf"\b{re.escape(m)}\b", text) for m in d.lex.stance_rejected):
+        return "rejected"
+    if any(re.search(rf"\b{re.escape(m)}\b", text) for m in d.lex.stance_endorsed):
+        return "endorsed"
+    return "none"
+
+
+def extract_blame(doc: Doc, doc_id: str, catalog: Catalog | None = None, lexicon: Lexicon | None = None,
+                  clean=None) -> list[dict]:
+    """Blame rows (columns :data:`BLAME_COLUMNS`) for one document processed by the actor pipeline.
+
+    ``clean``: the :class:`helpers.cleaning.CleanDocument` the text came from, for raw offsets.
+    """
+    d = _Doc(doc, catalog or Catalog.load(), lexicon or Lexicon.load())
+    out: dict[tuple, dict] = {}
+    for sent_id, sent in enumerate(doc.sents):
+        for row in _cues(d, sent):
+            if row.kind == "explicit" and row.blamer:
+                speakers, frame, denied = row.blamer, row.cue, False
+                stance = _stance(d, _attribution(d, row.cue, sent)[1], sent)
+            else:
+                speakers, frame, denied = _attribution(d, row.cue, sent)
+                stance = _stance(d, frame, sent) if speakers else "none"
+            blamers = speakers or [None]
+            for target in row.targets:
+                for blamer in blamers:
+                    if blamer is not None and (blamer.name == target.name or blamer.root == target.root == blamer.name):
+                        continue
+                    key = (sent_id, blamer.name if blamer else AUTHOR, target.name)
+                    rec = _record(doc_id, sent_id, sent, row, target, blamer, stance, denied, clean)
+                    old = out.get(key)
+                    if old is None or _KIND_ORDER[rec["kind"]] < _KIND_ORDER[old["kind"]]:
+                        out[key] = rec
+    return sorted(out.values(), key=lambda r: (r["sent_id"], r["cue_start"], r["blamed"], r["blamer"]))
+
+
+def _record(doc_id, sent_id, sent, row: _Row, target: _Mention, blamer: _Mention | None, stance, denied, clean) -> dict:
+    doc = sent.doc
+    cue_end_tok = row.cue_end or row.cue.i + 1
+    cue = doc[row.cue.i : cue_end_tok]
+    issue = row.issue
+    s, e = sent.start_char, sent.end_char
+    text = sent.text
+    s_strip = s + len(text) - len(text.lstrip())
+    e_strip = e - (len(text) - len(text.rstrip()))
+    rec = {
+        "doc_id": doc_id, "sent_id": sent_id, "sentence": doc.text[s_strip:e_strip],
+        "blamer": blamer.name if blamer else AUTHOR, "blamed": target.name,
+        "blamer_root": blamer.root if blamer else AUTHOR, "blamed_root": target.root,
+        "blamer_id": blamer.actor_id if blamer else "", "blamed_id": target.actor_id,
+        "kind": row.kind, "attribution": "reported" if blamer else AUTHOR,
+        "stance": stance if blamer else "none", "denied": bool(denied),
+        "cue": cue.text, "issue": issue.text if issue is not None else "",
+        "sent_start": s_strip, "sent_end": e_strip, "cue_start": cue.start_char, "cue_end": cue.end_char,
+        "blamed_start": target.start_char, "blamed_end": target.end_char,
+        "blamer_start": blamer.start_char if blamer else -1, "blamer_end": blamer.end_char if blamer else -1,
+        "issue_start": issue.start_char if issue is not None else -1, "issue_end": issue.end_char if issue is not None else -1,
+    }
+    if clean is not None:
+        rec["raw_cue_start"], rec["raw_cue_end"] = clean.raw_span(cue.start_char, cue.end_char)
+        rec["raw_sent_start"], rec["raw_sent_end"] = clean.raw_span(s_strip, e_strip)
+    else:
+        rec["raw_cue_start"] = rec["raw_cue_end"] = rec["raw_sent_start"] = rec["raw_sent_end"] = -1
+    return rec
+
+
+def blame_table(docs, catalog: Catalog | None = None, lexicon: Lexicon | None = None, clean_docs=None) -> pd.DataFrame:
+    """The blame table for ``(doc_id, spacy_doc)`` pairs, sorted by document, sentence and cue."""
+    cat, lex = catalog or Catalog.load(), lexicon or Lexicon.load()
+    rows = []
+    for doc_id, doc in docs:
+        rows += extract_blame(doc, doc_id, cat, lex, (clean_docs or {}).get(doc_id))
+    table = pd.DataFrame(rows, columns=BLAME_COLUMNS)
+    return table.sort_values(["doc_id", "sent_id", "cue_start", "blamed", "blamer"], ignore_index=True)
+
+
+# ------------------------------------------------------------------------------------------
+# Document level
+# ------------------------------------------------------------------------------------------
+RESPONSIBLE_COLUMNS = ["doc_id", "responsible", "responsible_score", "responsible_weight"]
+
+#: How much each blame row counts toward a document's ``responsible`` actor (documented in the
+#: README): what the text states the actor did or explicitly blames it for counts fully,
+#: criticism less; a party's own claim counts less than the author's, a claim the author
+#: rejects or a party's denial not at all; the headline and lead count double.
+WEIGHTS = {
+    "kind": {"explicit": 1.0, "agency": 1.0, "criticism": 0.4},
+    "attribution": {"author": 1.0, "reported": 0.6},
+    "stance": {"endorsed": 1.0 / 0.6, "none": 1.0, "rejected": 0.0},
+    "lead_sentences": 2,
+    "lead_factor": 2.0,
+    "min_weight": 1.0,
+}
+
+
+def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, by: str = "blamed_root") -> pd.DataFrame:
+    """Per document: the actor it most holds responsible (``by``, default the rolled-up actor),
+    its share of the document's blame weight (``responsible_score``, 0-1) and the weight itself;
+    empty when the document's blame weight is below ``min_weight`` (the text does not say)."""
+    w = weights or WEIGHTS
+    b = blame[~blame["denied"].astype(bool)].copy() if len(blame) else blame.copy()
+    if len(b):
+        b["w"] = (b["kind"].map(w["kind"]) * b["attribution"].map(w["attribution"]) * b["stance"].map(w["stance"])
+                  * b["sent_id"].lt(w["lead_sentences"]).map({True: w["lead_factor"], False: 1.0}))
+    rows = []
+    for doc_id in (doc_ids if doc_ids is not None else sorted(set(blame["doc_id"]))):
+        g = b[b["doc_id"] == doc_id] if len(b) else b
+        per = g.groupby(by)["w"].sum() if len(g) else pd.Series(dtype=float)
+        per = per[per > 0]
+        if per.empty or per.max() < w["min_weight"]:
+            rows.append({"doc_id": doc_id, "responsible": "", "responsible_score": 0.0,
+                         "responsible_weight": round(float(per.max()) if len(per) else 0.0, 3)})
+            continue
+        per = per.sort_index().sort_values(ascending=False, kind="stable")
+        rows.append({"doc_id": doc_id, "responsible": per.index[0], "responsible_score": round(per.iloc[0] / per.sum(), 3),
+                     "responsible_weight": round(float(per.iloc[0]), 3)})
+    return pd.DataFrame(rows, columns=RESPONSIBLE_COLUMNS)
