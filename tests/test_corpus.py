@@ -73,7 +73,17 @@ def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(SEED_ARTICLE), "--out", str(out), "--quiet"],
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert {p.name for p in out.iterdir()} == {"documents.csv", "sentences.csv", "mentions.csv"}
+    assert {p.name for p in out.iterdir()} == {"documents.csv", "sentences.csv", "mentions.csv", "blame.csv"}
+    docs = pd.read_csv(out / "documents.csv", keep_default_na=False)
+    blame = pd.read_csv(out / "blame.csv", keep_default_na=False)
+    assert {"blamer", "blamed", "kind", "attribution", "stance", "cue", "issue", "cue_start"} <= set(blame.columns)
+    # the op-ed holds the Assad regime responsible for the truce's collapse, and Russia for bombing
+    assert {"Russia", "Syrian government"} <= set(blame.blamed_root)
+    from helpers.blame import responsible
+
+    again = responsible(blame.assign(denied=blame.denied.astype(str) == "True"), [SEED_ARTICLE.stem])
+    assert docs.loc[0, "responsible"] == again.loc[0, "responsible"] in {"Russia", "Syrian government"}
+    assert 0 < docs.loc[0, "responsible_score"] <= 1
     m = pd.read_csv(out / "mentions.csv", keep_default_na=False)
     assert (m[m.text == "Kremlin"].root == "Russia").all()
     bad = tmp_path / "x.csv"

@@ -82,6 +82,7 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()
     jurisdiction_verbs: frozenset[str] = frozenset()
     combat_nouns: frozenset[str] = frozenset()
+    act_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Lexicon":
@@ -116,6 +117,7 @@ def _load_lexicon(path: str) -> Lexicon:
         member_nouns=_split(d["member_nouns"]),
         jurisdiction_verbs=_split(d["jurisdiction_verbs"]),
         combat_nouns=_split(d["combat_nouns"]),
+        act_modifiers=_split(d["act_modifiers"]),
     )
 
 
@@ -189,10 +191,11 @@ class _Doc:
                     stack += [g for g in c.children if g.dep_ == "pobj"]  # "militants from X"
         return sorted(out, key=lambda m: m.start)
 
-    def np_party(self, head: Token | None) -> list[_Mention]:
+    def np_party(self, head: Token | None, phrase: bool = True) -> list[_Mention]:
         """For the roles of an explicit blame word (whose subject surely blames and whose object
         is surely blamed): the actors of the noun phrase, else a nationality in it ("a Saudi
-        businessman"), else the phrase itself as an unnamed party ("a human rights group")."""
+        businessman"), else (``phrase``, for blamers) the phrase itself as an unnamed party ("a
+        human rights group")."""
         found = self.np_actors(head)
         if found or head is None or head.pos_ not in ("NOUN", "PROPN"):
             return found
@@ -200,6 +203,8 @@ class _Doc:
         groups = [self.groups[t.i] for t in left if t.i in self.groups]
         if groups:
             return groups[:1]
+        if not phrase:
+            return []
         toks = [t for t in left if t.i >= min(x.i for x in left)] if left else [head]
         span = head.doc[toks[0].i : head.i + 1]
         return [_Mention(span.start, span.end, "", span.text, span.text, "NOUN", span.start_char, span.end_char)]
@@ -347,13 +352,15 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
     acts |= {t.i for t in sent if any(x in nouns for x in (t.lower_, t.lower_.rstrip("s")))}
     for m in {m for m in d.by_token.values() if sent.start <= m.start < sent.end}:
         j = m.end
-        while j < sent.end and j - m.end <= 3 and j not in acts and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
-                and j not in d.by_token:
+        # skip modifiers of the act ("barrel bomb", "air", "deadly", "overnight"), not other nouns
+        # ("Syria evacuees bombing": the evacuees are not an act)
+        while j < sent.end and j - m.end <= 3 and j not in acts and j not in d.by_token and (
+                doc[j].pos_ == "ADJ" or doc[j].lower_ in d.lex.act_modifiers or doc[j].text == "-"):
             j += 1
-        if j < sent.end and j in acts and not _negated(doc[j]):
+        if j < sent.end and j in acts and not _negated(doc[j]) and not _under_explicit(d, doc[j]):
             rows.append(_Row("agency", doc[j], [m]))
     for i in acts:
-        if i + 1 < sent.end and doc[i + 1].lower_ == "by":
+        if i + 1 < sent.end and doc[i + 1].lower_ == "by" and not _under_explicit(d, doc[i]):
             for k in range(i + 2, min(i + 6, sent.end)):
                 if k in d.by_token:
                     rows.append(_Row("agency", doc[i], [d.by_token[k]]))
@@ -394,7 +401,7 @@ def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
         if c.dep_ == "prep" and c.lower_ in issue_preps:
             issue = _span_of(_pobj(c)) or issue
     if _passive(v):
-        targets = d.np_party(_child(v, ("nsubjpass",)))
+        targets = d.np_party(_child(v, ("nsubjpass",)), phrase=False)
         agent = _pobj(_child(v, ("agent",)))
         if agent is None:  # the "by" phrase attached further down: "accused of misusing funds ... by officials"
             by = next((t for t in v.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by" and t.i > v.i), None)
@@ -408,7 +415,7 @@ def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
         targets = []
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in target_preps:  # "blamed C on B"
-                targets = d.np_party(_pobj(c))
+                targets = d.np_party(_pobj(c), phrase=False)
                 issue = _span_of(_child(v, ("dobj",)))
         if not targets:
             obj = _child(v, ("dobj",))
@@ -419,11 +426,11 @@ def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
                 targets = d.agent_of_act(obj)
                 issue = issue or _span_of(obj)
             else:
-                targets = d.np_party(obj) if obj is not None else []
+                targets = d.np_party(obj, phrase=False) if obj is not None else []
         if not targets and issue is not None and d.is_act(issue.root):  # "complained over Israeli raids"
             targets = d.agent_of_act(issue.root)
         if not targets and v.dep_ in ("xcomp", "advcl"):  # "summoned the ambassador to complain"
-            targets = d.np_party(_child(v.head, ("dobj",)))
+            targets = d.np_party(_child(v.head, ("dobj",)), phrase=False)
         if not targets and v.dep_ in ("acl", "parataxis", "advcl") and v.sent.root.i < v.i:
             # post-posed frame: "Croatian authorities are failing ..., a rights group protested"
             targets = d.np_actors(_child(v.sent.root, ("nsubj", "nsubjpass")))
@@ -630,8 +637,13 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
     cached = doc.user_data.get("helpers.quotes")
     if cached is None:
         text, cached, opened = doc.text, [], None
-        for m in re.finditer('"', text):
+        for m in re.finditer('"|\n\n', text):
             i = m.start()
+            if m.group() != '"':  # a quotation left open runs to the end of its paragraph
+                if opened is not None:
+                    cached.append((opened, i))
+                    opened = None
+                continue
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             opening = (before.isspace() or before in "([{:;,-\u2014") and not after.isspace()
@@ -640,6 +652,8 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
             elif not opening and opened is not None:
                 cached.append((opened, i))
                 opened = None
+        if opened is not None:
+            cached.append((opened, len(text)))
         doc.user_data["helpers.quotes"] = cached
     return cached
 
@@ -664,6 +678,11 @@ def _quote_speaker(d: _Doc, cue: Token):
             speakers, _ = d.subject(v)
             if speakers:
                 return speakers, v, v.lemma_.lower() in lex.denial_verbs
+        # "In a statement released ..., the Department of Defense justified the strike: \"..."
+        if any(t.lemma_.lower() in lex.reporting_nouns for t in sent if t.idx < span[0]):
+            speakers, _ = d.subject(sent.root)
+            if speakers:
+                return speakers, sent.root, False
     return None
 
 

@@ -75,22 +75,88 @@ def dispersion(mentions: pd.DataFrame, actors: list[str], text_length: int, by: 
     return fig
 
 
-def cooccurrence_heatmap(matrix: pd.DataFrame, title: str = "", unit: str = "sentences"):
-    """Heatmap of a symmetric actor x actor co-occurrence matrix, counts written in the cells."""
-    n = len(matrix)
-    fig, ax = plt.subplots(figsize=(0.6 * n + 2.5, 0.6 * n + 1.5), layout="constrained")
-    im = ax.imshow(matrix.values, cmap="Blues")
-    ax.set_xticks(range(n), matrix.columns, rotation=45, ha="right")
-    ax.set_yticks(range(n), matrix.index)
+def matrix_heatmap(matrix: pd.DataFrame, title: str = "", colorbar: str = "", xlabel: str = "", ylabel: str = ""):
+    """Heatmap of a count matrix with the counts written in the cells."""
+    rows, cols = matrix.shape
+    fig, ax = plt.subplots(figsize=(0.6 * cols + 2.8, 0.55 * rows + 1.6), layout="constrained")
+    im = ax.imshow(matrix.values, cmap="Blues", aspect="auto")
+    ax.set_xticks(range(cols), matrix.columns, rotation=45, ha="right")
+    ax.set_yticks(range(rows), matrix.index)
     top = matrix.values.max() or 1
-    for i in range(n):
-        for j in range(n):
-            v = int(matrix.values[i, j])
-            ax.text(j, i, v, ha="center", va="center", fontsize=8, color="white" if v > top / 2 else "black")
-    fig.colorbar(im, ax=ax, shrink=0.8, label=f"{unit} mentioning both")
+    for i in range(rows):
+        for j in range(cols):
+            v = matrix.values[i, j]
+            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8, color="white" if v > top / 2 else "black")
+    fig.colorbar(im, ax=ax, shrink=0.8, label=colorbar)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     if title:
         ax.set_title(title, fontsize=10)
     return fig
+
+
+def cooccurrence_heatmap(matrix: pd.DataFrame, title: str = "", unit: str = "sentences"):
+    """Heatmap of a symmetric actor x actor co-occurrence matrix, counts written in the cells."""
+    return matrix_heatmap(matrix, title=title, colorbar=f"{unit} mentioning both")
+
+
+def blame_network(blame: pd.DataFrame, by: str = "root", title: str = ""):
+    """Directed blame network: an arrow from blamer to blamed, width by the number of
+    statements, orange when the blame is reported (a party's word), grey when the author's."""
+    import math
+
+    edges = blame.groupby([f"blamer_{by}", f"blamed_{by}", "attribution"]).size().rename("n").reset_index()
+    nodes = sorted(set(edges[f"blamer_{by}"]) | set(edges[f"blamed_{by}"]), key=lambda n: (n != "author", n))
+    pos = {n: (math.cos(2 * math.pi * k / len(nodes) + math.pi / 2), math.sin(2 * math.pi * k / len(nodes) + math.pi / 2))
+           for k, n in enumerate(nodes)}
+    fig, ax = plt.subplots(figsize=(8, 6.5), layout="constrained")
+    colors = {"author": "#777777", "reported": "#e07b39"}
+    for e in edges.itertuples():
+        a, b = pos[getattr(e, f"blamer_{by}")], pos[getattr(e, f"blamed_{by}")]
+        ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="-|>", color=colors[e.attribution],
+                    lw=1 + 1.5 * e.n, shrinkA=22, shrinkB=22, mutation_scale=14, alpha=0.8,
+                    connectionstyle="arc3,rad=0.12"))
+    for n, (x, y) in pos.items():
+        ax.text(x, y, n, ha="center", va="center", fontsize=9,
+                bbox=dict(boxstyle="round,pad=0.3", fc="#f2f2f2" if n == "author" else "white", ec="#555555"))
+    ax.plot([], [], color=colors["author"], lw=2, label="the author's blame")
+    ax.plot([], [], color=colors["reported"], lw=2, label="reported (a party's blame)")
+    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    ax.set_xlim(-1.35, 1.35)
+    ax.set_ylim(-1.25, 1.25)
+    ax.axis("off")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def evidence_cards(blame: pd.DataFrame, limit: int | None = None) -> str:
+    """HTML evidence cards: each blame statement's sentence with the blamer (blue), the blamed
+    (red) and the cue (yellow) highlighted. All document text is HTML-escaped."""
+    from html import escape
+
+    cards = []
+    for r in (blame if limit is None else blame.head(limit)).itertuples():
+        marks = [(r.cue_start, r.cue_end, "#ffe08a"), (r.blamed_start, r.blamed_end, "#f4a6a6")]
+        if r.blamer_start >= 0:
+            marks.append((r.blamer_start, r.blamer_end, "#a6c8f4"))
+        pieces, pos = [], r.sent_start
+        for s, e, color in sorted(m for m in marks if r.sent_start <= m[0] < r.sent_end):
+            if s < pos:
+                continue
+            pieces.append(escape(r.sentence[pos - r.sent_start : s - r.sent_start]))
+            pieces.append(f'<mark style="background:{color}">{escape(r.sentence[s - r.sent_start : e - r.sent_start])}</mark>')
+            pos = e
+        pieces.append(escape(r.sentence[pos - r.sent_start :]))
+        stance = f", author {escape(r.stance)} it" if r.stance != "none" else ""
+        cards.append(
+            '<div style="border:1px solid #ccc;border-radius:4px;padding:6px 10px;margin:6px 0;font-size:13px">'
+            f'<div style="font-weight:bold">{escape(r.blamer)} &rarr; {escape(r.blamed)}'
+            f' <span style="font-weight:normal;color:#555">({escape(r.kind)}, {escape(r.attribution)}{stance};'
+            f' sentence {r.sent_id}, characters {r.cue_start}-{r.cue_end})</span></div>'
+            f'<div>{"".join(pieces)}</div></div>'
+        )
+    return "\n".join(cards)
 
 
 def entity_html(text: str, spans: list[dict], title: str | None = None) -> str:

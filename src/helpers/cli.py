@@ -10,7 +10,8 @@ Commands
 ``analyze PATH... --out DIR``
     Clean and analyse articles (``.txt`` files, folders of them, ``.csv``/``.jsonl`` files with
     ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
-    ``documents.csv``, ``sentences.csv`` and ``mentions.csv`` (columns in the README).
+    ``documents.csv`` (with each document's ``responsible`` actor), ``sentences.csv``,
+    ``mentions.csv`` and ``blame.csv`` (columns in the README).
 
 Errors are one line naming the file and what to do, with a non-zero exit status.
 """
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", help="CSV/JSONL field with the text (default: text)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     p.set_defaults(func=cmd_clean)
-    a = sub.add_parser("analyze", help="clean and analyse articles; write documents, sentences and mentions tables")
+    a = sub.add_parser("analyze", help="clean and analyse articles; write documents, sentences, mentions and blame tables")
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder of .txt files, .csv or .jsonl file")
     a.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     a.add_argument("--id-field", default="id", help="CSV/JSONL field with the document id (default: id)")

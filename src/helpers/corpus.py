@@ -23,7 +23,8 @@ from helpers.cleaning import CleanDocument, clean, read_text
 __all__ = ["RawDocument", "InputError", "iter_documents", "analyze", "write_tables", "load_wikinews",
            "load_fakes", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS"]
 
-DOCUMENT_COLUMNS = ["doc_id", "source", "n_paragraphs", "n_sentences", "n_words", "error"]
+DOCUMENT_COLUMNS = ["doc_id", "source", "n_paragraphs", "n_sentences", "n_words", "responsible",
+                    "responsible_score", "error"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "text"]
 
 
@@ -153,14 +154,16 @@ def _sentence_rows(cdoc: CleanDocument, sdoc) -> list[dict]:
 
 
 def analyze(documents: Iterable[RawDocument], nlp=None, batch_size: int = 32, progress: bool = False) -> dict[str, pd.DataFrame]:
-    """Clean and analyse documents; return the ``documents``, ``sentences`` and ``mentions`` tables."""
+    """Clean and analyse documents; return the ``documents``, ``sentences``, ``mentions`` and
+    ``blame`` tables (``documents`` with each document's ``responsible`` actor)."""
     from tqdm import tqdm
 
+    from helpers.blame import BLAME_COLUMNS, Lexicon, extract_blame, responsible
     from helpers.entities import Catalog, actor_pipeline, mention_table
 
     nlp = nlp or actor_pipeline()
-    catalog = Catalog.load()
-    doc_rows, sent_rows, mention_tables = [], [], []
+    catalog, lexicon = Catalog.load(), Lexicon.load()
+    doc_rows, sent_rows, mention_tables, blame_rows = [], [], [], []
     cleaned: list[tuple[CleanDocument, RawDocument]] = []
     for raw in documents:
         try:
@@ -180,23 +183,32 @@ def analyze(documents: Iterable[RawDocument], nlp=None, batch_size: int = 32, pr
         try:
             sents = _sentence_rows(cdoc, sdoc)
             mentions = mention_table([(cdoc.doc_id, sdoc)], catalog, {cdoc.doc_id: cdoc})
+            blame = extract_blame(sdoc, cdoc.doc_id, catalog, lexicon, cdoc)
         except Exception as exc:
             doc_rows.append({"doc_id": raw.doc_id, "source": raw.source, "error": f"analysis failed: {exc}"})
             continue
         sent_rows.extend(sents)
         mention_tables.append(mentions)
+        blame_rows.extend(blame)
         doc_rows.append({"doc_id": raw.doc_id, "source": raw.source, "n_paragraphs": len(cdoc.paragraphs),
                          "n_sentences": len(sents), "n_words": sum(1 for t in sdoc if not (t.is_punct or t.is_space)),
                          "error": ""})
         bar.update()
     bar.close()
-    documents = pd.DataFrame(doc_rows, columns=DOCUMENT_COLUMNS).fillna({"error": ""})
+    blame_table = pd.DataFrame(blame_rows, columns=BLAME_COLUMNS).sort_values(
+        ["doc_id", "sent_id", "cue_start", "blamed", "blamer"], ignore_index=True)
+    resp = responsible(blame_table, [r["doc_id"] for r in doc_rows if not r.get("error")])
+    documents = pd.DataFrame(doc_rows).drop(columns=["responsible", "responsible_score"], errors="ignore")
+    documents = documents.merge(resp[["doc_id", "responsible", "responsible_score"]], on="doc_id", how="left")
+    documents = documents.reindex(columns=DOCUMENT_COLUMNS)
+    documents = documents.fillna({"error": "", "responsible": "", "responsible_score": 0.0})
     for col in ("n_paragraphs", "n_sentences", "n_words"):
         documents[col] = documents[col].fillna(0).astype(int)
     from helpers.entities import MENTION_COLUMNS
 
     return {
         "documents": documents.sort_values("doc_id", ignore_index=True),
+        "blame": blame_table,
         "sentences": pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS).sort_values(["doc_id", "sent_id"], ignore_index=True),
         "mentions": (pd.concat(mention_tables, ignore_index=True) if mention_tables else pd.DataFrame(columns=MENTION_COLUMNS))
         .sort_values(["doc_id", "start_char", "end_char"], ignore_index=True),

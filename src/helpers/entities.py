@@ -63,6 +63,8 @@ MENTION_COLUMNS = [
     "doc_id", "sent_id", "start_char", "end_char", "raw_start", "raw_end", "text", "label",
     "kind", "actor", "actor_id", "parent", "root", "source",
 ]
+# Catalog types that belong to a state: "the United States government" is not Syria's.
+_INSTITUTIONS = {"state", "government", "government_body", "military"}
 # spaCy labels that name participants or places; the rest (DATE, CARDINAL, ...) are "other".
 _ACTOR_LABELS = {"PERSON", "ORG"}
 _PLACE_LABELS = {"LOC", "FAC"}
@@ -310,6 +312,11 @@ class ActorResolver:
             if _shouting(ent):  # "THE USA IS GREAT": an acronym alias inside all-caps text
                 return Span(doc, ent.start, ent.end, "ORG"), "other", "all-caps"
             if actor.type == "state":
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                others = cat.descriptions.get((nxt.lower_,), []) if nxt is not None else []
+                if others and self._modifier(ent) and not any(o in cat.family(eid) for o in others):
+                    # "Syria rebels", "Syria rebel rocket": the country locates the next actor
+                    return Span(doc, ent.start, ent.end, "GPE"), "place", "state-as-place"
                 if self._locative(ent, cat) or self._owns_event(ent, cat):
                     return Span(doc, ent.start, ent.end, "GPE"), "place", "state-as-place"
                 if self._modifier(ent) and self._head_word(ent) & cat.nationality_heads:  # "U.S. citizens"
@@ -467,10 +474,13 @@ class ActorResolver:
                     start = prev.start
                     spans.remove(prev)
                     del info[(prev.start_char, prev.end_char)]
-            agent = doc[i + n - 1].pos_ in ("NOUN", "PROPN") and self._agent_position(doc, i + n, cat)
+            last = doc[i + n - 1]
+            agent = last.pos_ in ("NOUN", "PROPN") and (
+                self._agent_position(doc, i + n, cat) or (last.dep_ == "nsubj" and last.head.pos_ == "VERB"))
             # another state's demonym right before ("Turkish Foreign Ministry") says whose it is;
             # a place ("Syria rebels") or an ideology ("Islamist rebels") does not
-            owned = prev is not None and prev.label_ == "NORP" and prev.ent_id_ in cat
+            owned = prev is not None and prev.ent_id_ in cat and (prev.label_ == "NORP" or all(
+                cat.actors[c].type in _INSTITUTIONS for c in candidates))
             if actor is None and not owned and (agent or self._definite(doc[i : i + n])):
                 actor = self._antecedent(i, candidates, mentions, cat)
                 if actor is None and len(candidates) == 1 and (agent or (doc[i].is_title and not doc[i].is_sent_start)):

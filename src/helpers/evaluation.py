@@ -267,3 +267,82 @@ def score_blame(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
             f_ = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
             rows.append({"subset": f"{col}={value}", "precision": p_, "recall": r_, "f1": f_, "tp": tp_r, "pred": n_p, "gold": n_g})
     return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------------------------------
+# PLOVER and FA-KES
+# ------------------------------------------------------------------------------------------
+def evaluate_plover(nlp, path: str | Path) -> pd.DataFrame:
+    """The PLOVER ACCUSE gold sentences: is some extracted row's blamer inside the gold source
+    span and its blamed inside the gold target span? One row per sentence."""
+    from helpers.blame import blame_table
+    from helpers.cleaning import clean
+
+    rows = []
+    for rec in load_entity_gold(path):
+        text = clean(rec["text"]).text
+        table = blame_table([(rec["id"], nlp(text))])
+
+        def spans(parties):
+            return [(text.find(p["actorText"]), text.find(p["actorText"]) + len(p["actorText"]))
+                    for p in parties if text.find(p["actorText"]) >= 0]
+
+        src, tar = spans(rec["source"]), spans(rec["target"])
+        hit = next((r for r in table.itertuples()
+                    if any(r.blamer_start < e and r.blamer_end > s for s, e in src)
+                    and any(r.blamed_start < e and r.blamed_end > s for s, e in tar)), None)
+        rows.append({"id": rec["id"], "source": "; ".join(p["actorText"] for p in rec["source"]),
+                     "target": "; ".join(p["actorText"] for p in rec["target"]), "right": hit is not None,
+                     "found": f"{hit.blamer} -> {hit.blamed} ({hit.cue})" if hit is not None else
+                     "; ".join(f"{r.blamer} -> {r.blamed} ({r.cue})" for r in table.itertuples()) or "nothing"})
+    return pd.DataFrame(rows)
+
+
+def macro_f1(gold: pd.Series, pred: pd.Series) -> float:
+    """Macro-averaged F1 over the classes in either series (as scikit-learn's ``average="macro"``)."""
+    scores = []
+    for c in sorted(set(gold) | set(pred)):
+        tp = int(((gold == c) & (pred == c)).sum())
+        scores.append(prf(tp, int((pred == c).sum()), int((gold == c).sum()))["f1"])
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def evaluate_fakes(nlp, catalog, classes_path: str | Path, articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Document-level ``responsible`` on FA-KES against the crowd's ``actor`` column.
+
+    Returns ``predictions`` (per article), ``scores`` (accuracy and macro-F1 of the suite, the
+    majority class and the mention-count baseline: the class whose actors are mentioned most)
+    and ``confusion`` (gold rows x predicted columns).
+    """
+    import yaml
+
+    from helpers.blame import blame_table, responsible
+    from helpers.cleaning import clean
+    from helpers.entities import mention_table
+
+    with open(classes_path, encoding="utf-8") as fh:
+        cfg = yaml.safe_load(fh)
+    unknown = cfg["unknown"]
+    root_class = {catalog.name(a): c for c, ids in cfg["classes"].items() for a in ids}
+    texts = [(clean(r.text, r.doc_id).text, r.doc_id) for r in articles.itertuples()]
+    docs = [(d, doc) for doc, d in nlp.pipe(texts, as_tuples=True, batch_size=32)]
+    blame = blame_table(docs, catalog)
+    resp = responsible(blame, list(articles.doc_id))
+    mentions = mention_table(docs, catalog)
+    actors = mentions[mentions.kind == "actor"].assign(cls=lambda m: m.root.map(root_class)).dropna(subset=["cls"])
+    counts = actors.groupby(["doc_id", "cls"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["doc_id", "n", "cls"], ascending=[True, False, True]).drop_duplicates("doc_id")
+    pred = articles[["doc_id", "source", "actor"]].merge(resp, on="doc_id", how="left")
+    pred["predicted"] = pred["responsible"].map(root_class).fillna(unknown)
+    pred = pred.merge(counts[["doc_id", "cls"]].rename(columns={"cls": "mention_count"}), on="doc_id", how="left")
+    pred["mention_count"] = pred["mention_count"].fillna(unknown)
+    pred["majority"] = articles["actor"].mode().iloc[0]
+    scores = pd.DataFrame([
+        {"system": name, "accuracy": float((pred[col] == pred["actor"]).mean()), "macro_f1": macro_f1(pred["actor"], pred[col])}
+        for name, col in (("suite (responsible)", "predicted"), ("majority class", "majority"),
+                          ("mention-count baseline", "mention_count"))
+    ])
+    short = cfg.get("short", {})
+    confusion = pd.crosstab(pred["actor"].map(lambda c: short.get(c, c)), pred["predicted"].map(lambda c: short.get(c, c)))
+    confusion = confusion.rename_axis(index="gold", columns="predicted")
+    return {"predictions": pred, "scores": scores.round(3), "confusion": confusion}
