@@ -110,11 +110,13 @@ def test_seed_against_the_annotated_gold():
 
 def test_responsible_weights_lead_kind_and_stance():
     b = pd.DataFrame([
-        {"doc_id": "d", "sent_id": 0, "blamed_root": "A", "kind": "agency", "attribution": "author", "stance": "none", "denied": False},
-        {"doc_id": "d", "sent_id": 5, "blamed_root": "B", "kind": "criticism", "attribution": "author", "stance": "none", "denied": False},
-        {"doc_id": "d", "sent_id": 6, "blamed_root": "B", "kind": "explicit", "attribution": "reported", "stance": "rejected", "denied": False},
-        {"doc_id": "e", "sent_id": 3, "blamed_root": "C", "kind": "criticism", "attribution": "reported", "stance": "none", "denied": False},
+        {"doc_id": "d", "sent_id": 0, "cue_start": 3, "blamed_root": "A", "kind": "agency", "attribution": "author", "stance": "none", "denied": False},
+        {"doc_id": "d", "sent_id": 5, "cue_start": 90, "blamed_root": "B", "kind": "criticism", "attribution": "author", "stance": "none", "denied": False},
+        {"doc_id": "d", "sent_id": 6, "cue_start": 120, "blamed_root": "B", "kind": "explicit", "attribution": "reported", "stance": "rejected", "denied": False},
+        {"doc_id": "e", "sent_id": 3, "cue_start": 40, "blamed_root": "C", "kind": "criticism", "attribution": "reported", "stance": "none", "denied": False},
     ])
+    # the same statement reported by a second source counts once
+    b = pd.concat([b, b.iloc[[0]].assign(attribution="reported")], ignore_index=True)
     r = responsible(b, ["d", "e", "f"]).set_index("doc_id")
     assert r.loc["d", "responsible"] == "A" and r.loc["d", "responsible_score"] == round(2 / 2.4, 3)
     assert r.loc["e", "responsible"] == "" and r.loc["f", "responsible"] == ""

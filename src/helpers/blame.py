@@ -185,6 +185,8 @@ class _Doc:
             if m is not None and m not in out:
                 out.append(m)
             for c in t.children:
+                if c.dep_ == "amod" and c.tag_ == "VBN":
+                    continue  # "Britain-based monitor", "US-backed fighters": not who the phrase names
                 if c.dep_ in _NP_DEPS:
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ in ("of", "from") and t.lemma_.lower() in self.lex.member_nouns:
@@ -238,10 +240,11 @@ class _Doc:
         """Who did the act a noun names: "shelling by government forces", "Russia's strikes",
         "Russian airstrikes", "regime bombardment", "rockets fired by Russian jets"."""
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):  # "shelling by X", "rocket fire from X"
                 objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    return self.np_actors(objs[0])
+                found = self.np_actors(objs[0]) if objs else []
+                if found:
+                    return found
             if c.dep_ == "acl" and c.pos_ == "VERB":
                 agent = _pobj(_child(c, ("agent",)))
                 if agent is not None:
@@ -797,6 +800,11 @@ def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, 
     empty when the document's blame weight is below ``min_weight`` (the text does not say)."""
     w = weights or WEIGHTS
     b = blame[~blame["denied"].astype(bool)].copy() if len(blame) else blame.copy()
+    # one statement reported by two sources ("the Observatory's head Rami Abdel Rahman said")
+    # counts once
+    if len(b):
+        b = b.sort_values(["doc_id", "sent_id", "cue_start", "attribution"]).drop_duplicates(
+            ["doc_id", "sent_id", "cue_start", by])
     if len(b):
         b["w"] = (b["kind"].map(w["kind"]) * b["attribution"].map(w["attribution"]) * b["stance"].map(w["stance"])
                   * b["sent_id"].lt(w["lead_sentences"]).map({True: w["lead_factor"], False: 1.0}))

@@ -337,8 +337,11 @@ class ActorResolver:
             return ent, "place", "ner"
         if label in _PLACE_LABELS:
             return ent, "place", "ner"
-        if label == "NORP":  # a nationality outside the catalog: an actor when it stands for agents
-            return ent, ("actor" if self._agentive(ent, cat) else "group"), "ner"
+        if label == "NORP":  # a nationality outside the catalog: an actor when it stands for agents,
+            # unless the noun it modifies names a catalog actor ("Islamist rebels" are the rebels)
+            head = ent.root.head
+            named = (head.lower_,) in cat.descriptions or head.ent_id_ in cat
+            return ent, ("actor" if self._agentive(ent, cat) and not named else "group"), "ner"
         return ent, "other", "ner"
 
     @staticmethod
@@ -477,6 +480,9 @@ class ActorResolver:
             last = doc[i + n - 1]
             agent = last.pos_ in ("NOUN", "PROPN") and (
                 self._agent_position(doc, i + n, cat) or (last.dep_ == "nsubj" and last.head.pos_ == "VERB"))
+            if not agent and last.pos_ == "ADJ" and len(candidates) == 1 and prev is None \
+                    and self._agent_position(doc, i + n, cat):  # "Rebel fire", tagged as an adjective
+                actor = candidates[0]
             # another state's demonym right before ("Turkish Foreign Ministry") says whose it is;
             # a place ("Syria rebels") or an ideology ("Islamist rebels") does not
             owned = prev is not None and prev.ent_id_ in cat and (prev.label_ == "NORP" or all(
