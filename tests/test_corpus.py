@@ -54,7 +54,7 @@ def test_duplicate_ids_are_refused(tmp_path):
 def test_analyze_tables(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n\n ", encoding="utf-8")
     docs = list(iter_documents([SEED_ARTICLE, tmp_path / "empty.txt"]))
-    tables = analyze(docs)
+    tables = analyze(docs, sentiment=False)
     d = tables["documents"].set_index("doc_id")
     assert list(tables["documents"].columns) == DOCUMENT_COLUMNS
     assert list(tables["sentences"].columns) == SENTENCE_COLUMNS
@@ -73,7 +73,15 @@ def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(SEED_ARTICLE), "--out", str(out), "--quiet"],
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert {p.name for p in out.iterdir()} == {"documents.csv", "sentences.csv", "mentions.csv", "blame.csv"}
+    assert {p.name for p in out.iterdir()} == {"documents.csv", "sentences.csv", "mentions.csv", "blame.csv",
+                                               "actor_sentiment.csv"}
+    sents = pd.read_csv(out / "sentences.csv")
+    assert sents.sentiment.between(-1, 1).all() and sents.vader.between(-1, 1).all()
+    torpedo = sents[sents.text.str.contains("incentives to torpedo")].iloc[0]
+    assert torpedo.sentiment < 0 < torpedo.vader  # the project's scorer reads what VADER misreads
+    actors = pd.read_csv(out / "actor_sentiment.csv")
+    assert set(actors.actor) >= {"Russia", "United States", "Syrian government"}
+    assert (actors.ci_low <= actors.sentiment).all() and (actors.sentiment <= actors.ci_high).all()
     docs = pd.read_csv(out / "documents.csv", keep_default_na=False)
     blame = pd.read_csv(out / "blame.csv", keep_default_na=False)
     assert {"blamer", "blamed", "kind", "attribution", "stance", "cue", "issue", "cue_start"} <= set(blame.columns)
@@ -84,6 +92,7 @@ def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path):
     again = responsible(blame.assign(denied=blame.denied.astype(str) == "True"), [SEED_ARTICLE.stem])
     assert docs.loc[0, "responsible"] == again.loc[0, "responsible"] in {"Russia", "Syrian government"}
     assert 0 < docs.loc[0, "responsible_score"] <= 1
+    assert -1 <= docs.loc[0, "sentiment"] <= 1
     m = pd.read_csv(out / "mentions.csv", keep_default_na=False)
     assert (m[m.text == "Kremlin"].root == "Russia").all()
     bad = tmp_path / "x.csv"

@@ -173,3 +173,83 @@ def entity_html(text: str, spans: list[dict], title: str | None = None) -> str:
 
 
 _PALETTE = ["#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99", "#8dd3c7", "#fccde5", "#d9d9d9", "#bc80bd"]
+
+
+def sentiment_arc(sentences: pd.DataFrame, window: int = 3, title: str = "", annotate: int = 1):
+    """The sentiment of each sentence along the article, a centred rolling mean over ``window``
+    sentences, dotted lines at paragraph starts, and the ``annotate`` most negative and most
+    positive sentences labelled with their opening words."""
+    s = sentences.sort_values("sent_id").reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
+    ax.axhline(0, color="#999999", lw=0.8)
+    for k in s.index[s["paragraph"].ne(s["paragraph"].shift())][1:]:
+        ax.axvline(s.loc[k, "sent_id"] - 0.5, color="#cccccc", lw=0.8, ls=":")
+    ax.bar(s["sent_id"], s["sentiment"], color=["#c44e52" if v < 0 else "#4c72b0" for v in s["sentiment"]], alpha=0.55,
+           label="sentence")
+    ax.plot(s["sent_id"], s["sentiment"].rolling(window, center=True, min_periods=1).mean(), color="#222222", lw=1.6,
+            label=f"rolling mean ({window} sentences)")
+    for _, r in pd.concat([s.nsmallest(annotate, "sentiment"), s.nlargest(annotate, "sentiment")]).iterrows():
+        words = " ".join(r["text"].split()[:6]) + " ..."
+        ax.annotate(words, (r["sent_id"], r["sentiment"]), xytext=(0, 14 if r["sentiment"] >= 0 else -18),
+                    textcoords="offset points", ha="center", fontsize=7.5,
+                    arrowprops=dict(arrowstyle="-", color="#666666", lw=0.6))
+    ax.set_ylim(-1.1, 1.1)
+    ax.set_xlabel("sentence (dotted lines: paragraph starts)")
+    ax.set_ylabel("sentiment")
+    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def actor_tone(table: pd.DataFrame, top: int = 8, title: str = ""):
+    """Dot plot of the tone toward each actor (mean target sentiment of its mentions) with its
+    bootstrap interval, the ``top`` most mentioned actors, most negative at the top."""
+    t = table.sort_values(["mentions", "actor"], ascending=[False, True]).head(top)
+    t = t.sort_values(["sentiment", "actor"], ascending=[False, True]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(t) + 1.3), layout="constrained")
+    ax.axvline(0, color="#999999", lw=0.8)
+    ax.hlines(range(len(t)), t["ci_low"], t["ci_high"], color="#888888", lw=2)
+    ax.plot(t["sentiment"], range(len(t)), "o", color="#222222")
+    ax.set_yticks(range(len(t)), [f"{a} (n={n})" for a, n in zip(t["actor"], t["mentions"])])
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("tone toward the actor (mean target sentiment, 95% bootstrap interval)")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def score_scatter(sentences: pd.DataFrame, title: str = ""):
+    """VADER against the project's scorer, one dot per sentence, the diagonal for agreement."""
+    fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
+    ax.plot([-1, 1], [-1, 1], color="#cccccc", lw=1)
+    ax.axhline(0, color="#eeeeee", lw=0.8)
+    ax.axvline(0, color="#eeeeee", lw=0.8)
+    ax.scatter(sentences["vader"], sentences["sentiment"], s=18, color="#4c72b0", alpha=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("VADER compound")
+    ax.set_ylabel("project's scorer")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def paired_tone(table: pd.DataFrame, title: str = ""):
+    """Mean tone toward each actor when it is blamed and when it is the blamer (``actor``,
+    ``role``, ``tone`` columns)."""
+    piv = table.pivot_table(index="actor", columns="role", values="tone", aggfunc="mean").reindex(
+        columns=["blamed", "blamer"])
+    piv = piv.sort_index()
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(piv) + 1.3), layout="constrained")
+    ax.axvline(0, color="#999999", lw=0.8)
+    y = range(len(piv))
+    for k, (role, color, marker) in enumerate((("blamed", "#c44e52", "o"), ("blamer", "#4c72b0", "s"))):
+        ax.plot(piv[role], [v + (k - 0.5) * 0.18 for v in y], marker, color=color, label=f"when {role}")
+    ax.set_yticks(list(y), piv.index)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("mean tone toward the actor in the sentence")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig

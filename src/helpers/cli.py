@@ -10,8 +10,9 @@ Commands
 ``analyze PATH... --out DIR``
     Clean and analyse articles (``.txt`` files, folders of them, ``.csv``/``.jsonl`` files with
     ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
-    ``documents.csv`` (with each document's ``responsible`` actor), ``sentences.csv``,
-    ``mentions.csv`` and ``blame.csv`` (columns in the README).
+    ``documents.csv`` (with each document's ``responsible`` actor and ``sentiment``),
+    ``sentences.csv`` (with ``sentiment`` and the VADER baseline), ``mentions.csv``, ``blame.csv``
+    and ``actor_sentiment.csv`` (columns in the README).
 
 Errors are one line naming the file and what to do, with a non-zero exit status.
 """
@@ -64,7 +65,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {args.batch_size}.")
-    tables = analyze(docs, batch_size=args.batch_size, progress=not args.quiet)
+    tables = analyze(docs, batch_size=args.batch_size, progress=not args.quiet, sentiment=not args.no_sentiment)
     paths = write_tables(tables, args.out)
     if not args.quiet:
         failed = int((tables["documents"]["error"] != "").sum())
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--id-field", default="id", help="CSV/JSONL field with the document id (default: id)")
     a.add_argument("--text-field", default="text", help="CSV/JSONL field with the text (default: text)")
     a.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default: 32)")
+    a.add_argument("--no-sentiment", action="store_true", help="skip the sentiment scorers (faster; columns left empty)")
     a.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     a.set_defaults(func=cmd_analyze)
     return parser

@@ -24,8 +24,9 @@ __all__ = ["RawDocument", "InputError", "iter_documents", "analyze", "write_tabl
            "load_fakes", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS"]
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "n_paragraphs", "n_sentences", "n_words", "responsible",
-                    "responsible_score", "error"]
-SENTENCE_COLUMNS = ["doc_id", "sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "text"]
+                    "responsible_score", "sentiment", "error"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "text",
+                    "sentiment", "vader"]
 
 
 class InputError(Exception):
@@ -153,9 +154,11 @@ def _sentence_rows(cdoc: CleanDocument, sdoc) -> list[dict]:
     return rows
 
 
-def analyze(documents: Iterable[RawDocument], nlp=None, batch_size: int = 32, progress: bool = False) -> dict[str, pd.DataFrame]:
-    """Clean and analyse documents; return the ``documents``, ``sentences``, ``mentions`` and
-    ``blame`` tables (``documents`` with each document's ``responsible`` actor)."""
+def analyze(documents: Iterable[RawDocument], nlp=None, batch_size: int = 32, progress: bool = False,
+            sentiment: bool = True) -> dict[str, pd.DataFrame]:
+    """Clean and analyse documents; return the ``documents``, ``sentences``, ``mentions``,
+    ``blame`` and ``actor_sentiment`` tables (``documents`` with each document's ``responsible``
+    actor and ``sentiment``). ``sentiment=False`` skips the sentiment scorers (columns empty)."""
     from tqdm import tqdm
 
     from helpers.blame import BLAME_COLUMNS, Lexicon, extract_blame, responsible
@@ -198,20 +201,33 @@ def analyze(documents: Iterable[RawDocument], nlp=None, batch_size: int = 32, pr
     blame_table = pd.DataFrame(blame_rows, columns=BLAME_COLUMNS).sort_values(
         ["doc_id", "sent_id", "cue_start", "blamed", "blamer"], ignore_index=True)
     resp = responsible(blame_table, [r["doc_id"] for r in doc_rows if not r.get("error")])
-    documents = pd.DataFrame(doc_rows).drop(columns=["responsible", "responsible_score"], errors="ignore")
+    from helpers.entities import MENTION_COLUMNS
+
+    sentences = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS[:-2]).sort_values(["doc_id", "sent_id"], ignore_index=True)
+    mentions = (pd.concat(mention_tables, ignore_index=True) if mention_tables else pd.DataFrame(columns=MENTION_COLUMNS)
+                ).sort_values(["doc_id", "start_char", "end_char"], ignore_index=True)
+    from helpers import sentiment as senti
+
+    if sentiment and len(sentences):
+        sentences = senti.add_sentence_sentiment(sentences)
+        doc_sent = senti.document_sentiment(sentences)
+        actor_sent = senti.actor_sentiment(senti.mention_sentiment(mentions, sentences))
+    else:
+        sentences = sentences.reindex(columns=SENTENCE_COLUMNS)
+        doc_sent = pd.DataFrame(columns=["doc_id", "sentiment"])
+        actor_sent = pd.DataFrame(columns=senti.ACTOR_SENTIMENT_COLUMNS)
+    documents = pd.DataFrame(doc_rows).drop(columns=["responsible", "responsible_score", "sentiment"], errors="ignore")
     documents = documents.merge(resp[["doc_id", "responsible", "responsible_score"]], on="doc_id", how="left")
-    documents = documents.reindex(columns=DOCUMENT_COLUMNS)
+    documents = documents.merge(doc_sent, on="doc_id", how="left").reindex(columns=DOCUMENT_COLUMNS)
     documents = documents.fillna({"error": "", "responsible": "", "responsible_score": 0.0})
     for col in ("n_paragraphs", "n_sentences", "n_words"):
         documents[col] = documents[col].fillna(0).astype(int)
-    from helpers.entities import MENTION_COLUMNS
-
     return {
         "documents": documents.sort_values("doc_id", ignore_index=True),
+        "sentences": sentences,
+        "mentions": mentions,
         "blame": blame_table,
-        "sentences": pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS).sort_values(["doc_id", "sent_id"], ignore_index=True),
-        "mentions": (pd.concat(mention_tables, ignore_index=True) if mention_tables else pd.DataFrame(columns=MENTION_COLUMNS))
-        .sort_values(["doc_id", "start_char", "end_char"], ignore_index=True),
+        "actor_sentiment": actor_sent,
     }
 
 
