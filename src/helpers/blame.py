@@ -83,6 +83,8 @@ class Lexicon:
     jurisdiction_verbs: frozenset[str] = frozenset()
     combat_nouns: frozenset[str] = frozenset()
     act_modifiers: frozenset[str] = frozenset()
+    characterization_verbs: frozenset[str] = frozenset()
+    characterization_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Lexicon":
@@ -118,6 +120,8 @@ def _load_lexicon(path: str) -> Lexicon:
         jurisdiction_verbs=_split(d["jurisdiction_verbs"]),
         combat_nouns=_split(d["combat_nouns"]),
         act_modifiers=_split(d["act_modifiers"]),
+        characterization_verbs=_split(d["characterization_verbs"]),
+        characterization_words=_split(d["characterization_words"]),
     )
 
 
@@ -541,9 +545,34 @@ def _causal(d: _Doc, n: Token) -> bool:
     return any(tuple(left[-len(m):]) == m for m in d.lex.causal_markers)
 
 
+def _characterization(d: _Doc, v: Token) -> list[_Row]:
+    """ "X labelled Soleimani as a terrorist", "named the PKK and YPG as terrorists", "what Kerry
+    described as a \"parallel universe\"": the subject criticises the object when the "as"
+    phrase is quoted or names a wrong (``characterization_words``)."""
+    as_prep = _child(v, ("prep",), "as")
+    label = _pobj(as_prep) if as_prep is not None else None
+    if label is None:
+        return []
+    words = {t.lower_ for t in label.subtree} | {t.lemma_.lower() for t in label.subtree}
+    quoted = any(t.text == '"' for t in d.doc[as_prep.i : label.right_edge.i + 2])
+    if not (quoted or words & d.lex.characterization_words):
+        return []
+    obj = _child(v, ("dobj",))
+    if obj is not None and obj.tag_ in ("WP", "WDT") and v.dep_ in ("ccomp", "dobj", "relcl"):
+        targets, _ = d.subject(v.head)  # "creating what Kerry described as ...": what the version created
+    else:
+        targets = d.np_actors(obj)
+    if not targets:
+        return []
+    subj, subj_tok = d.subject(v)
+    return [_Row("criticism", v, targets, blamer=subj or d.np_party(subj_tok), issue=_span_of(label))]
+
+
 def _criticism(d: _Doc, t: Token) -> list[_Row]:
     lex = d.lex
     lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in lex.characterization_verbs:
+        return _characterization(d, t)
     if t.pos_ == "VERB" and lemma in lex.criticism_verbs:
         if lemma in ("fail", "refuse") and _child(t, ("xcomp",)) is None:
             return []
@@ -716,7 +745,7 @@ def extract_blame(doc: Doc, doc_id: str, catalog: Catalog | None = None, lexicon
     out: dict[tuple, dict] = {}
     for sent_id, sent in enumerate(doc.sents):
         for row in _cues(d, sent):
-            if row.kind == "explicit" and row.blamer:
+            if row.blamer:
                 speakers, frame, denied = row.blamer, row.cue, False
                 stance = _stance(d, _attribution(d, row.cue, sent)[1], sent)
             else:
