@@ -100,3 +100,11 @@ def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path):
     err = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(bad), "--out", str(out)],
                          capture_output=True, text=True)
     assert err.returncode == 2 and err.stderr.count("\n") == 1 and "--text-field" in err.stderr
+
+
+def test_vendored_fakes_rows_keep_their_own_ids():
+    from helpers.corpus import load_fakes
+
+    f = load_fakes()
+    assert len(f) == 239 and f.doc_id.is_unique
+    assert (f.doc_id.str.endswith("-2")).sum() == 4

@@ -125,12 +125,18 @@ def load_wikinews() -> pd.DataFrame:
 
 
 def load_fakes() -> pd.DataFrame:
-    """FA-KES development articles (239): ``doc_id`` (``fakes_<unit_id>``), the dataset's columns, ``text``."""
+    """FA-KES development articles (239): ``doc_id`` (``fakes_<unit_id>``), the dataset's columns, ``text``.
+
+    Four ``unit_id``s occur twice in the dataset (the same article annotated for two casualty
+    events, sometimes with different responsible parties); their second row gets the id
+    ``fakes_<unit_id>-2`` so that every row keeps its own label.
+    """
     from helpers.paths import DATA_DIR
 
     df = pd.read_csv(DATA_DIR / "external" / "fakes_syria" / "dev.csv", encoding="utf-8", dtype=str,
                      keep_default_na=False)
-    df.insert(0, "doc_id", "fakes_" + df["unit_id"])
+    nth = df.groupby("unit_id").cumcount()
+    df.insert(0, "doc_id", "fakes_" + df["unit_id"] + nth.map(lambda k: f"-{k + 1}" if k else ""))
     df["text"] = df["article_content"]
     return df
 
