@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 import pandas as pd
 import pytest
@@ -85,21 +84,11 @@ def test_evidence_offsets_point_at_the_cue_and_the_target(nlp):
 
 
 def test_plover_gold_sentences_source_and_target(nlp):
-    path = DATA_DIR / "external" / "blame_lexicons" / "plover_gsr_disapprove_16.jsonl"
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    right = 0
-    for rec in records:
-        text = clean(rec["text"]).text
-        t = blame_table([(rec["id"], nlp(text))])
+    from helpers.evaluation import evaluate_plover
 
-        def spans(parties):
-            return [(text.find(p["actorText"]), text.find(p["actorText"]) + len(p["actorText"])) for p in parties
-                    if text.find(p["actorText"]) >= 0]
-
-        src, tar = spans(rec["source"]), spans(rec["target"])
-        right += any(any(r.blamer_start < e and r.blamer_end > s for s, e in src)
-                     and any(r.blamed_start < e and r.blamed_end > s for s, e in tar) for r in t.itertuples())
-    assert right >= 14, f"PLOVER source and target both right in {right}/16"
+    result = evaluate_plover(nlp, DATA_DIR / "external" / "blame_lexicons" / "plover_gsr_disapprove_16.jsonl")
+    assert len(result) == 16
+    assert result.right.sum() >= 14, f"PLOVER source and target both right in {result.right.sum()}/16"
 
 
 def test_seed_against_the_annotated_gold():

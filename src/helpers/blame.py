@@ -26,6 +26,7 @@ character offsets in the clean text, and raw offsets when the clean document is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,7 @@ import pandas as pd
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from helpers.entities import MENTIONS_KEY, Catalog
+from helpers.entities import MENTIONS_KEY, Catalog, _strip
 from helpers.paths import data_file
 
 __all__ = ["BLAME_COLUMNS", "Lexicon", "extract_blame", "blame_table", "responsible", "RESPONSIBLE_COLUMNS"]
@@ -85,6 +86,8 @@ class Lexicon:
     act_modifiers: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     characterization_words: frozenset[str] = frozenset()
+    hypothetical_modals: frozenset[str] = frozenset()
+    background_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Lexicon":
@@ -122,6 +125,8 @@ def _load_lexicon(path: str) -> Lexicon:
         act_modifiers=_split(d["act_modifiers"]),
         characterization_verbs=_split(d["characterization_verbs"]),
         characterization_words=_split(d["characterization_words"]),
+        hypothetical_modals=_split(d["hypothetical_modals"]),
+        background_marks=_split(d["background_marks"]),
     )
 
 
@@ -145,6 +150,7 @@ class _Doc:
 
     def __init__(self, doc: Doc, catalog: Catalog, lex: Lexicon):
         self.doc, self.cat, self.lex = doc, catalog, lex
+        self.sent_starts = [s.start for s in doc.sents]
         info = doc.user_data.get(MENTIONS_KEY, {})
         self.mentions: list[_Mention] = []
         self.by_token: dict[int, _Mention] = {}
@@ -153,7 +159,8 @@ class _Doc:
         for ent in doc.ents:
             meta = info.get((ent.start_char, ent.end_char), {})
             if meta.get("kind") == "group":  # nationalities: blamers/targets of explicit cues only
-                g = _Mention(ent.start, ent.end, "", _plain_name(ent.text), _plain_name(ent.text), ent.label_,
+                name = _strip(ent.text, catalog)
+                g = _Mention(ent.start, ent.end, "", name, name, ent.label_,
                              ent.start_char, ent.end_char)
                 for i in range(ent.start, ent.end):
                     self.groups[i] = g
@@ -164,7 +171,7 @@ class _Doc:
             if aid:
                 name, root = catalog.name(aid), catalog.name(catalog.root(aid))
             else:
-                name = names.setdefault(ent.text, _plain_name(ent.text))
+                name = names.setdefault(ent.text, _strip(ent.text, catalog))
                 root = name
             m = _Mention(ent.start, ent.end, aid, name, root, ent.label_, ent.start_char, ent.end_char)
             self.mentions.append(m)
@@ -225,9 +232,8 @@ class _Doc:
         if word == "it" and t.dep_ in ("nsubj", "expl") and any(c.dep_ in ("ccomp", "xcomp") for c in t.head.children) \
                 and t.head.lemma_ in ("be", "appear", "seem", "look", "remain"):
             return None  # expletive "it is hard to", "it appears that"
-        sents = list(self.doc.sents)
-        k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
-        floor = sents[max(0, k - 2)].start
+        k = bisect_right(self.sent_starts, t.i) - 1
+        floor = self.sent_starts[max(0, k - 2)]
         for m in reversed(self.mentions):
             if m.end > t.i or m.start < floor:
                 continue
@@ -295,19 +301,12 @@ class _Doc:
         return t.pos_ in ("NOUN", "PROPN") and any(w in nouns for w in (t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")))
 
 
-def _plain_name(text: str) -> str:
-    words = text.replace("\u2019", "'").split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return re.sub(r"(?:'s|')$", "", " ".join(words))
-
-
 def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.children)
 
 
-def _hypothetical(t: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "should") for c in t.children)
+def _hypothetical(t: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_modals for c in t.children)
 
 
 def _passive(t: Token, reduced: bool = False) -> bool:
@@ -385,7 +384,7 @@ def _cues(d: _Doc, sent: Span) -> list[_Row]:
             rows += _explicit_noun(d, t, lex.explicit_nouns[lemma] or {})
         if lemma in lex.responsibility_nouns | lex.responsibility_adjectives:
             rows += _responsibility(d, t)
-        if t.pos_ == "VERB" and not _negated(t) and not _hypothetical(t):
+        if t.pos_ == "VERB" and not _negated(t) and not _hypothetical(t, lex):
             if lemma in lex.agency_verbs:
                 rows += _agency_verb(d, t)
             elif lemma in lex.agency_light_verbs:
@@ -612,7 +611,7 @@ def _attribution(d: _Doc, cue: Token, sent: Span) -> tuple[list[_Mention], Token
     t = cue
     while t.head.i != t.i:
         child, t = t, t.head
-        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in child.children):
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.background_marks for c in child.children):
             break  # "announced it had agreed ... after Turkey began an offensive": the author's framing
         lemma = t.lemma_.lower()
         if t.pos_ in ("VERB", "AUX") and lemma in lex.reporting_verbs and _lowercase(t) and child.dep_ in (
@@ -659,9 +658,6 @@ def _attribution(d: _Doc, cue: Token, sent: Span) -> tuple[list[_Mention], Token
                 if speakers:
                     return speakers, tok, tok.lemma_.lower() in lex.denial_verbs
     return [], None, False
-
-
-_BACKGROUND_MARKS = {"after", "before", "since", "when", "while", "until", "once"}
 
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
