@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,38 +96,29 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def _load_lexicon(path: str) -> Lexicon:
+    """Read the lexicon: word lists (strings or lists) become frozensets, phrase lists tuples of
+    words, the frames stay mappings; every field of :class:`Lexicon` must be in the file."""
     with open(path, encoding="utf-8") as fh:
         d = yaml.safe_load(fh)
-    return Lexicon(
-        explicit_verbs=d["explicit_verbs"],
-        explicit_nouns=d["explicit_nouns"],
-        responsibility_nouns=_split(d["responsibility_nouns"]),
-        responsibility_adjectives=_split(d["responsibility_adjectives"]),
-        responsibility_verbs=_split(d["responsibility_verbs"]),
-        causal_markers=tuple(tuple(m.split()) for m in d["causal_markers"]),
-        agency_verbs=_split(d["agency_verbs"]),
-        agency_nouns=_split(d["agency_nouns"]),
-        agency_light_verbs=_split(d["agency_light_verbs"]),
-        victim_verbs=_split(d["victim_verbs"]),
-        criticism_verbs=_split(d["criticism_verbs"]),
-        criticism_nouns=_split(d["criticism_nouns"]),
-        criticism_adjectives=_split(d["criticism_adjectives"]),
-        criticism_phrases=tuple(tuple(p.split()) for p in d["criticism_phrases"]),
-        reporting_verbs=_split(d["reporting_verbs"]),
-        reporting_nouns=_split(d["reporting_nouns"]),
-        denial_verbs=_split(d["denial_verbs"]),
-        stance_rejected=tuple(d["stance_rejected"]),
-        stance_endorsed=tuple(d["stance_endorsed"]),
-        pronouns={k: _split(v) for k, v in d["pronouns"].items()},
-        member_nouns=_split(d["member_nouns"]),
-        jurisdiction_verbs=_split(d["jurisdiction_verbs"]),
-        combat_nouns=_split(d["combat_nouns"]),
-        act_modifiers=_split(d["act_modifiers"]),
-        characterization_verbs=_split(d["characterization_verbs"]),
-        characterization_words=_split(d["characterization_words"]),
-        hypothetical_modals=_split(d["hypothetical_modals"]),
-        background_marks=_split(d["background_marks"]),
-    )
+    phrases = {"causal_markers", "criticism_phrases"}
+    kept = {"explicit_verbs", "explicit_nouns"}
+    ordered = {"stance_rejected", "stance_endorsed"}
+    values = {}
+    for f in fields(Lexicon):
+        if f.name not in d:
+            raise ValueError(f"{path}: no entry {f.name!r}. Restore it with `git checkout -- data/blame_lexicon.yml`.")
+        v = d[f.name]
+        if f.name in kept:
+            values[f.name] = v
+        elif f.name in phrases:
+            values[f.name] = tuple(tuple(p.split()) for p in v)
+        elif f.name in ordered:
+            values[f.name] = tuple(v)
+        elif f.name == "pronouns":
+            values[f.name] = {k: _split(x) for k, x in v.items()}
+        else:
+            values[f.name] = _split(v)
+    return Lexicon(**values)
 
 
 # ------------------------------------------------------------------------------------------
