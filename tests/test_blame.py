@@ -115,3 +115,63 @@ def test_responsible_weights_lead_kind_and_stance():
     r = responsible(b, ["d", "e", "f"]).set_index("doc_id")
     assert r.loc["d", "responsible"] == "A" and r.loc["d", "responsible_score"] == round(2 / 2.4, 3)
     assert r.loc["e", "responsible"] == "" and r.loc["f", "responsible"] == ""
+
+
+def test_uncatalogued_name_before_an_act_noun_is_not_its_agent(nlp):
+    # a weapon's name (or a byline, a place) stands where "Russian" stands in "Russian airstrikes"
+    assert rows(nlp, "Sources told Rudaw that Katyusha rockets were fired at the base.").empty
+    t = rows(nlp, "Jaysh al-Islam shelling killed three people in Damascus.")
+    assert ("author", "Jaish al-Islam", "agency", "author") in triples(t)
+
+
+def test_agency_reported_by_a_monitor_counts_as_the_authors_word(nlp):
+    from helpers.blame import WEIGHTS, neutral_source
+
+    catalog = Catalog.load()
+    assert neutral_source("sohr", catalog) and neutral_source("ocha", catalog)
+    # a party's organ or a military alliance is not neutral
+    assert not neutral_source("sana", catalog) and not neutral_source("nato", catalog)
+    assert not neutral_source("", catalog) and not neutral_source(float("nan"), catalog)
+    monitor = blame_table([("m", nlp("The Syrian Observatory for Human Rights said government shelling killed 12 people "
+                                     "in Douma on Tuesday."))])
+    party = blame_table([("p", nlp("SANA said rebel shelling killed 12 people in Aleppo on Tuesday."))])
+    assert set(monitor.attribution) == set(party.attribution) == {"reported"}
+    assert set(monitor.kind) == set(party.kind) == {"agency"}
+    r = responsible(pd.concat([monitor, party], ignore_index=True), ["m", "p"]).set_index("doc_id")
+    lead = WEIGHTS["lead_factor"]
+    assert r.loc["m", "responsible"] == "Syrian government" and r.loc["m", "responsible_weight"] == lead * WEIGHTS["neutral_agency"]
+    assert r.loc["p", "responsible"] == "Syrian opposition" and r.loc["p", "responsible_weight"] == round(lead * 0.6, 3)
+    # a monitor's explicit accusation is still a judgement: reported weight
+    acc = monitor.assign(kind="explicit")
+    assert responsible(acc, ["m"]).responsible_weight.iloc[0] == round(lead * 0.6, 3)
+
+
+def _row(doc, sent, cue, actor, kind="agency", attribution="author"):
+    return {"doc_id": doc, "sent_id": sent, "cue_start": cue, "blamed_root": actor, "blamer_id": "", "kind": kind,
+            "attribution": attribution, "stance": "none", "denied": False}
+
+
+def test_a_tie_goes_to_the_actor_blamed_first():
+    # "21 killed as Syria rebels shell Assad election rally": the headline's actor first, whatever
+    # the alphabet says
+    b = pd.DataFrame([_row("d", 0, 10, "Syrian opposition"), _row("d", 1, 80, "Syrian government"),
+                      _row("e", 0, 10, "Syrian government"), _row("e", 1, 80, "Syrian opposition")])
+    r = responsible(b, ["d", "e"]).set_index("doc_id")
+    assert r.loc["d", "responsible"] == "Syrian opposition" and r.loc["e", "responsible"] == "Syrian government"
+
+
+def test_a_single_statement_in_the_body_is_not_enough_evidence(nlp):
+    text = ("Car bomb kills four in Damascus. A car bomb killed four people and wounded six in western Damascus on "
+            "Thursday, state media reported. The blast hit near a research centre. Since 2011 a series of car bombs "
+            "have targeted Damascus. Syrian army warplanes hit militant positions in Idlib province on Thursday.")
+    t = rows(nlp, text)
+    assert ("author", "Syrian government", "agency", "author") in {(r.blamer, r.blamed_root, r.kind, r.attribution)
+                                                                  for r in t.itertuples()}
+    assert (t.sent_id >= 2).all()  # only background, after the lead
+    assert responsible(t, ["t"]).responsible.iloc[0] == ""
+    # said twice in the body, or once by a party in the lead, it is enough
+    two = pd.DataFrame([_row("d", 4, 10, "A"), _row("d", 7, 90, "A")])
+    lead = pd.DataFrame([_row("e", 1, 10, "B", attribution="reported")])
+    one = pd.DataFrame([_row("f", 4, 10, "C")])
+    r = responsible(pd.concat([two, lead, one]), ["d", "e", "f"]).set_index("doc_id")
+    assert list(r.responsible) == ["A", "B", ""]

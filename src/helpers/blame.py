@@ -342,12 +342,17 @@ class _Row:
 def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
     """Parse-independent agency: an actor right before an act noun ("Syrian government shelling",
     "Russian airstrikes", "regime barrel bomb attacks") or right after "<act> by" ("airstrikes by
-    Russian forces"). Text without commas (FA-KES) often defeats the parser on exactly these."""
+    Russian forces"). Text without commas (FA-KES) often defeats the parser on exactly these.
+    Before the act only catalog actors count: without the parse, an uncatalogued name there is
+    as often a weapon ("Katyusha rockets"), a byline or a headline fragment as a party; after
+    "<act> by" any actor does (the preposition marks the agent)."""
     rows, nouns, doc = [], d.lex.agency_nouns, d.doc
     acts = {t.i for t in sent if not t.is_title or t.i > sent.start
             for w in [(t.lemma_.lower(), t.lower_, t.lower_.rstrip("s"))] if any(x in nouns for x in w)}
     acts |= {t.i for t in sent if any(x in nouns for x in (t.lower_, t.lower_.rstrip("s")))}
-    for m in {m for m in d.by_token.values() if sent.start <= m.start < sent.end}:
+    # only catalog actors before the act: the position is also where bylines, places, weapons
+    # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets")
+    for m in {m for m in d.by_token.values() if sent.start <= m.start < sent.end and m.actor_id}:
         j = m.end
         # skip modifiers of the act ("barrel bomb", "air", "deadly", "overnight"), not other nouns
         # ("Syria evacuees bombing": the evacuees are not an act)
@@ -797,43 +802,92 @@ def blame_table(docs, catalog: Catalog | None = None, lexicon: Lexicon | None = 
 RESPONSIBLE_COLUMNS = ["doc_id", "responsible", "responsible_score", "responsible_weight"]
 
 #: How much each blame row counts toward a document's ``responsible`` actor (documented in the
-#: README): what the text states the actor did or explicitly blames it for counts fully,
-#: criticism less; a party's own claim counts less than the author's, a claim the author
-#: rejects or a party's denial not at all; the headline and lead count double.
+#: README and ``docs/annotation/blame.md``): what the text states the actor did or explicitly
+#: blames it for counts fully, criticism less; a party's own claim counts less than the
+#: author's, a claim the author rejects or a party's denial not at all; the headline and lead
+#: count double.
+#:
+#: ``min_weight``: the least evidence on which a document holds an actor responsible, the weight
+#: of a party's claim in the headline or lead (``lead_factor`` x the reported weight, 2 x 0.6 =
+#: 1.2); two claims in the body, or one statement by the author in the headline or lead, reach
+#: it. A single statement in the body (1.0) does not: in a news report what is said once after
+#: the lead is background (an earlier siege, the war's origins, a raid elsewhere), not the event
+#: the article reports, and a document with no more than that answers '' (the text does not
+#: say) rather than guess.
+#:
+#: ``neutral_agency``: a harmful act reported by a *neutral source* counts as the author's word.
+#: A monitor's or aid agency's casualty report ("the Syrian Observatory for Human Rights said
+#: regime shelling killed 12") is how wire copy sources its facts, not a party's accusation;
+#: the discount for reported blame exists because a party to a conflict has an interest in
+#: blaming its enemy. Neutral sources are catalog actors whose top actor (``Catalog.root``) is
+#: of a type in ``neutral_types`` (NGOs, independent media: a state outlet such as SANA rolls up
+#: to its government and stays a party) or is one of ``neutral_roots`` (the UN system and the
+#: OPCW; political and military alliances such as NATO, the EU or the Arab League take sides
+#: and are not neutral). Only ``agency`` rows: an NGO's explicit accusation or criticism is
+#: still a judgement and keeps the reported weight.
 WEIGHTS = {
     "kind": {"explicit": 1.0, "agency": 1.0, "criticism": 0.4},
     "attribution": {"author": 1.0, "reported": 0.6},
     "stance": {"endorsed": 1.0 / 0.6, "none": 1.0, "rejected": 0.0},
     "lead_sentences": 2,
     "lead_factor": 2.0,
-    "min_weight": 1.0,
+    "min_weight": 1.2,
+    "neutral_agency": 1.0,
+    "neutral_types": ("ngo", "media"),
+    "neutral_roots": ("united_nations", "opcw"),
 }
 
 
-def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, by: str = "blamed_root") -> pd.DataFrame:
+def neutral_source(actor_id, catalog: Catalog, weights: dict | None = None) -> bool:
+    """Is the catalog actor ``actor_id`` a neutral source (see :data:`WEIGHTS`): a monitor, NGO,
+    independent outlet or UN body, not a party or a party's organ?"""
+    w = weights or WEIGHTS
+    if not isinstance(actor_id, str) or actor_id not in catalog:
+        return False
+    root = catalog.root(actor_id)
+    return catalog.actors[root].type in w["neutral_types"] or root in w["neutral_roots"]
+
+
+def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, by: str = "blamed_root",
+                catalog: Catalog | None = None) -> pd.DataFrame:
     """Per document: the actor it most holds responsible (``by``, default the rolled-up actor),
     its share of the document's blame weight (``responsible_score``, 0-1) and the weight itself;
-    empty when the document's blame weight is below ``min_weight`` (the text does not say)."""
+    empty when the document's blame weight is below ``min_weight`` (the text does not say).
+
+    Rows are weighted by :data:`WEIGHTS`; agency reported by a neutral source (a monitor, an NGO,
+    a UN body: :func:`neutral_source`) counts as the author's. Ties go to the actor blamed first
+    in the text: news is written in the inverted pyramid, the event the article reports comes
+    first and background after it.
+    """
     w = weights or WEIGHTS
+    cat = catalog or Catalog.load()
     b = blame[~blame["denied"].astype(bool)].copy() if len(blame) else blame.copy()
-    # one statement reported by two sources ("the Observatory's head Rami Abdel Rahman said")
-    # counts once
     if len(b):
-        b = b.sort_values(["doc_id", "sent_id", "cue_start", "attribution"]).drop_duplicates(
+        ids = b["blamer_id"] if "blamer_id" in b.columns else pd.Series("", index=b.index)
+        neutral = {a: neutral_source(a, cat, w) for a in set(ids.dropna())}
+        b["_neutral"] = (b["attribution"] == "reported") & b["kind"].eq("agency") & ids.map(neutral).fillna(False).astype(bool)
+        # the order a duplicate is kept in: the author's word, a neutral source's, a party's
+        b["_source"] = b["attribution"].ne("reported").map({True: 0, False: 2}) - b["_neutral"].astype(int)
+        # one statement reported by two sources ("the Observatory's head Rami Abdel Rahman said")
+        # counts once
+        b = b.sort_values(["doc_id", "sent_id", "cue_start", "_source"], kind="stable").drop_duplicates(
             ["doc_id", "sent_id", "cue_start", by])
-    if len(b):
-        b["w"] = (b["kind"].map(w["kind"]) * b["attribution"].map(w["attribution"]) * b["stance"].map(w["stance"])
+        attribution = b["attribution"].map(w["attribution"]).where(~b["_neutral"], w["neutral_agency"])
+        b["w"] = (b["kind"].map(w["kind"]) * attribution * b["stance"].map(w["stance"])
                   * b["sent_id"].lt(w["lead_sentences"]).map({True: w["lead_factor"], False: 1.0}))
     rows = []
     for doc_id in (doc_ids if doc_ids is not None else sorted(set(blame["doc_id"]))):
         g = b[b["doc_id"] == doc_id] if len(b) else b
         per = g.groupby(by)["w"].sum() if len(g) else pd.Series(dtype=float)
         per = per[per > 0]
-        if per.empty or per.max() < w["min_weight"]:
+        if per.empty or per.max() < w["min_weight"] - 1e-9:
             rows.append({"doc_id": doc_id, "responsible": "", "responsible_score": 0.0,
                          "responsible_weight": round(float(per.max()) if len(per) else 0.0, 3)})
             continue
-        per = per.sort_index().sort_values(ascending=False, kind="stable")
+        # ties: the actor blamed first (rows are in text order)
+        first = {a: i for i, a in reversed(list(enumerate(g[by])))}
+        order = sorted(per.index, key=lambda a: (-round(float(per[a]), 9), first.get(a, len(first)), a))
+        per = per[order]
         rows.append({"doc_id": doc_id, "responsible": per.index[0], "responsible_score": round(per.iloc[0] / per.sum(), 3),
                      "responsible_weight": round(float(per.iloc[0]), 3)})
     return pd.DataFrame(rows, columns=RESPONSIBLE_COLUMNS)
