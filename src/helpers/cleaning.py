@@ -70,6 +70,12 @@ __all__ = [
     "clean",
     "clean_file",
     "read_text",
+    "decode_bytes",
+    "NotTextError",
+    "html_to_text",
+    "looks_like_html",
+    "english_share",
+    "language_problem",
     "REPAIR_KINDS",
 ]
 
@@ -763,20 +769,166 @@ def clean(raw: str, doc_id: str = "doc", *, quotes: str = "ascii", rules_path: s
     )
 
 
-def read_text(path: str | Path) -> tuple[str, str]:
-    """Read a text file as ``(text, encoding)``: UTF-8 (BOM kept for ``clean`` to report), else cp1252.
+class NotTextError(ValueError):
+    """The bytes are not a text document (binary data, or text in an undecodable encoding)."""
 
-    Newlines are not translated, so offsets refer to the file's characters exactly.
+
+#: Byte signatures of common binary formats a scraper may leave among text files.
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\xd0\xcf\x11\xe0",
+                 b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ")
+
+
+def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Decode a document's bytes as ``(text, encoding)``.
+
+    UTF-8 (with or without a byte-order mark, which is kept for :func:`clean` to report) is
+    tried first, then UTF-16 when the bytes carry its BOM, then cp1252 (the Windows superset
+    of latin-1 that scraped Western text almost always is), then latin-1 when cp1252 cannot
+    decode a byte (its C1 control characters are then repaired by :func:`clean`). Raises
+    :class:`NotTextError` for binary data (NUL bytes, a known binary signature, or mostly
+    control bytes), naming ``name``.
+    """
+    head = data[:8192]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise NotTextError(f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason}).") from exc
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        kind = "a PDF" if data.startswith(b"%PDF") else "binary data"
+        raise NotTextError(f"{name}: {kind}, not text; convert it to .txt (or .html) first.")
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if head and controls / len(head) > 0.05:
+        raise NotTextError(f"{name}: binary data ({controls} control bytes in the first {len(head)}), not text.")
+    try:
+        text = data.decode("utf-8")
+        return text, "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined: latin-1 maps every byte
+        return data.decode("latin-1"), "latin-1"
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read a text file as ``(text, encoding)`` (see :func:`decode_bytes`).
+
+    Newlines are not translated, so offsets refer to the file's characters exactly. Raises
+    ``OSError`` (unreadable) or :class:`NotTextError` (binary), both naming the file.
     """
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise OSError(f"{p}: cannot read the file ({exc.strerror}). Check the path and its permissions.") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+    return decode_bytes(data, str(p))
+
+
+# ------------------------------------------------------------------------------------------
+# HTML pages and language
+# ------------------------------------------------------------------------------------------
+_HTML_START = re.compile(r"^\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is an HTML page (it starts with a doctype or an html/head/body tag)."""
+    return bool(_HTML_START.match(text[:4096]))
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page, extracted with Python's HTML parser.
+
+    Scripts, styles, templates, forms, navigation, headers/footers and asides are dropped (so is
+    everything in ``<head>`` but the ``<title>``, which becomes the first paragraph unless the
+    page repeats it as its ``<h1>``); block elements (p, div, h1-h6, li, tr, blockquote, br ...)
+    end a paragraph; entities are decoded. The text is never executed or interpreted further.
+    """
+    from html.parser import HTMLParser
+
+    skip = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "nav", "header",
+            "footer", "aside", "form", "button", "select", "head"}
+    blocks = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+              "tr", "table", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "hr", "br", "title"}
+    void = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+    class _Extractor(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.title: list[str] = []
+            self.stack: list[str] = []
+            self.h1: list[str] = []
+
+        def _skipping(self) -> bool:
+            return any(t in skip for t in self.stack)
+
+        def handle_starttag(self, tag, attrs):
+            if tag in blocks:
+                self.parts.append("\n\n")
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            if tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in self.stack:
+                while self.stack and self.stack.pop() != tag:
+                    pass
+            if tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if self.stack and self.stack[-1] == "title":
+                self.title.append(data)
+            elif not self._skipping():
+                self.parts.append(data)
+                if "h1" in self.stack:
+                    self.h1.append(data)
+
+    ex = _Extractor()
+    ex.feed(html)
+    ex.close()
+    paragraphs = [" ".join(p.split()) for p in "".join(ex.parts).split("\n\n")]
+    paragraphs = [p for p in paragraphs if p]
+    title = " ".join("".join(ex.title).split())
+    if title and " ".join("".join(ex.h1).split()) != title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    return "\n\n".join(paragraphs)
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def english_share(text: str, max_words: int = 2000) -> tuple[float, int]:
+    """``(share, n)``: the share of the first ``max_words`` words that are English function
+    words (spaCy's English stop-word list), and how many words were looked at. English news
+    prose is around 0.4-0.5; French, German, Spanish, Russian or Arabic text is far below
+    (the thresholds are in ``data/cleaning.yml``, ``language``)."""
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text[: max_words * 12].lower())[:max_words]
+    if not words:
+        return 0.0, 0
+    stop = _english_function_words()
+    return sum(w in stop for w in words) / len(words), len(words)
+
+
+def language_problem(text: str, path: str | None = None) -> str:
+    """An error message when ``text`` is long enough to judge and is not English, else ``""``."""
+    p = Path(path) if path else data_file("cleaning.yml")
+    with open(p, encoding="utf-8") as fh:
+        cfg = yaml.safe_load(fh)["language"]
+    share, n = english_share(text)
+    if n >= int(cfg["min_words"]) and share < float(cfg["min_function_word_share"]):
+        return (f"not English ({share:.0%} of {n} words are English function words; English news prose has "
+                f"about 40-50%): not analysed")
+    return ""
 
 
 def clean_file(path: str | Path, doc_id: str | None = None, **kwargs) -> CleanDocument:

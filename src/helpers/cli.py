@@ -7,12 +7,14 @@ Commands
     ``<doc_id>.clean.txt``, ``<doc_id>.clean.json`` and ``<doc_id>.repairs.csv``, plus one
     ``cleaning_report.csv`` (repairs by kind and document).
 
-``analyze PATH... --out DIR``
-    Clean and analyse articles (``.txt`` files, folders of them, ``.csv``/``.jsonl`` files with
-    ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
-    ``documents.csv`` (with each document's ``responsible`` actor and ``sentiment``),
-    ``sentences.csv`` (with ``sentiment`` and the VADER baseline), ``mentions.csv``, ``blame.csv``
-    and ``actor_sentiment.csv`` (columns in the README).
+``analyze PATH... --out DIR [--n-process N] [--batch-size B] [--format csv|parquet] [--scheduler ADDRESS]``
+    Clean and analyse articles (``.txt``/``.html`` files, folders of them, ``.csv``/``.jsonl``
+    files with ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
+    ``documents`` (with each document's ``responsible`` actor, ``sentiment`` and ``error``),
+    ``sentences`` (with ``sentiment`` and the VADER baseline), ``mentions``, ``blame`` and
+    ``actor_sentiment`` tables (columns in the README). The corpus is streamed: tables are
+    written batch by batch and moved into place when the run ends. A document that cannot be
+    read or analysed gets its reason in ``documents.error``; the run goes on.
 
 Errors are one line naming the file and what to do, with a non-zero exit status.
 """
@@ -20,6 +22,7 @@ Errors are one line naming the file and what to do, with a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,42 +45,77 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise UsageError(str(exc)) from exc
     out = Path(args.out)
-    rows = []
+    rows, skipped = [], []
     for raw in tqdm(docs, desc="cleaning", unit="doc", disable=len(docs) < 2 or args.quiet):
+        if raw.error:  # unreadable or binary: reported, the others are cleaned
+            skipped.append(f"{raw.source}: {raw.error}")
+            continue
         doc = clean(raw.text, doc_id=raw.doc_id, quotes=args.quotes)
-        doc.metadata.update(source_path=raw.source, encoding=raw.encoding)
+        doc.metadata.update(source_path=raw.source, encoding=raw.encoding, format=raw.format)
         doc.write(out)
         rows.extend({"doc_id": doc.doc_id, "kind": k, "count": n} for k, n in doc.repair_counts().items() if n)
     out.mkdir(parents=True, exist_ok=True)
     report = pd.DataFrame(rows, columns=["doc_id", "kind", "count"]).sort_values(["doc_id", "kind"])
     report.to_csv(out / "cleaning_report.csv", index=False, lineterminator="\n")
+    for line in skipped:
+        print(f"skipped {line}", file=sys.stderr)
     if not args.quiet:
-        print(f"cleaned {len(docs)} document(s) into {out}", file=sys.stderr)
+        print(f"cleaned {len(docs) - len(skipped)} document(s) into {out}", file=sys.stderr)
     return 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from helpers.corpus import InputError, analyze, iter_documents, write_tables
+    from helpers.corpus import InputError, analyze_dask, analyze_to, count_documents, iter_documents
 
+    for name in ("batch_size", "n_process"):
+        if getattr(args, name) < 1:
+            raise UsageError(f"--{name.replace('_', '-')} must be at least 1, not {getattr(args, name)}.")
+    if args.n_process > (os.cpu_count() or 1) * 4:
+        raise UsageError(f"--n-process {args.n_process} is far more than this machine's {os.cpu_count()} cores.")
+    options = dict(fmt=args.format, batch_size=args.batch_size, sentiment=not args.no_sentiment,
+                   progress=not args.quiet)
     try:
-        docs = list(iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field))
+        docs = iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field)
+        total = count_documents(args.paths)
+        if args.scheduler:
+            client = _dask_client(args.scheduler)
+            with client:
+                summary = analyze_dask(client, docs, args.out, total=total, **options)
+        else:
+            summary = analyze_to(docs, args.out, n_process=args.n_process, total=total, **options)
     except InputError as exc:
         raise UsageError(str(exc)) from exc
-    if args.batch_size < 1:
-        raise UsageError(f"--batch-size must be at least 1, not {args.batch_size}.")
-    tables = analyze(docs, batch_size=args.batch_size, progress=not args.quiet, sentiment=not args.no_sentiment)
-    paths = write_tables(tables, args.out)
     if not args.quiet:
-        failed = int((tables["documents"]["error"] != "").sum())
-        print(f"analysed {len(docs)} document(s), {failed} with errors; tables in {args.out}: "
-              + ", ".join(sorted(p.name for p in paths.values())), file=sys.stderr)
+        print(f"analysed {summary.documents} document(s), {summary.failed} with errors (see documents.{args.format}, "
+              f"column error), {summary.words:,} words in {summary.seconds:.1f} s; tables in {args.out}: "
+              + ", ".join(p.name for p in summary.paths.values()), file=sys.stderr)
     return 0
 
 
+def _dask_client(address: str):
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - distributed is a pinned dependency
+        raise UsageError("--scheduler needs the 'distributed' package: run `make setup`.") from exc
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address} ({exc}); start it with "
+                         "`dask scheduler` or check the address.") from exc
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (no usage dump): ``error: ... (see --help)``, exit 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        print(f"error: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("clean", help="clean .txt articles and write the clean text, metadata and repairs")
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder of .txt files, .csv or .jsonl file")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
@@ -91,7 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     a.add_argument("--id-field", default="id", help="CSV/JSONL field with the document id (default: id)")
     a.add_argument("--text-field", default="text", help="CSV/JSONL field with the text (default: text)")
-    a.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default: 32)")
+    a.add_argument("--batch-size", type=int, default=32, help="documents per batch and per nlp.pipe call (default: 32)")
+    a.add_argument("--n-process", type=int, default=1, metavar="N",
+                   help="worker processes, each with its own pipeline (default: 1; results are the same for any N)")
+    a.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format (default: csv)")
+    a.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786) "
+                   "instead of local processes; workers need this package installed")
     a.add_argument("--no-sentiment", action="store_true", help="skip the sentiment scorers (faster; columns left empty)")
     a.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     a.set_defaults(func=cmd_analyze)
