@@ -162,10 +162,15 @@ def evidence_cards(blame: pd.DataFrame, limit: int | None = None) -> str:
 def entity_html(text: str, spans: list[dict], title: str | None = None) -> str:
     """displaCy's entity rendering of ``text`` with ``spans`` (``start``, ``end``, ``label``).
 
-    displaCy escapes the text, so a document containing markup is shown as text.
+    displaCy escapes the text but inserts the title and labels as they are, so those are
+    escaped here: a document (or catalog entry) containing markup is shown as text.
     """
+    from html import escape
+
     from spacy import displacy
 
+    spans = [{**s, "label": escape(s["label"], quote=False)} for s in spans]
+    title = escape(title, quote=False) if title else title
     labels = sorted({s["label"] for s in spans})
     colors = {label: _PALETTE[k % len(_PALETTE)] for k, label in enumerate(labels)}
     return displacy.render({"text": text, "ents": sorted(spans, key=lambda s: s["start"]), "title": title},
