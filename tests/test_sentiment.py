@@ -216,3 +216,17 @@ def test_evaluate_newsmtsc_small_is_cross_validated_and_beats_vader():
     f1 = {s: v for s, m, v in zip(res.system, res.metric, res.value) if m == "macro_f1"}
     project = next(v for k, v in f1.items() if k.startswith("project"))
     assert project > f1["rules (target, no model)"] > f1["VADER (sentence label)"]
+
+
+def test_score_document_encodes_once_and_agrees_with_the_separate_scorers():
+    from helpers.sentiment import score_document, score_sentences, target_sentiments
+
+    texts = ["Russian jets bombed the aid convoy, killing 20 people.",
+             "Washington praised the brave rescue workers of the White Helmets."]
+    items = [(texts[0], 0, 7), (texts[1], 0, 10), (texts[1], 39, 65)]
+    scores, readings = score_document(texts, items)
+    assert np.allclose(scores, score_sentences(texts), atol=1e-4)
+    separate = target_sentiments(items)
+    assert [lab for lab, _ in readings] == [lab for lab, _ in separate]
+    assert np.allclose([s for _, s in readings], [s for _, s in separate], atol=1e-4)
+    assert scores[0] < 0 < scores[1] and readings[2][1] > readings[0][1]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from helpers.cleaning import (CleanDocument, NotTextError, clean, decode_bytes, html_to_text, language_problem,
@@ -423,15 +424,24 @@ class Analyzer:
                    responsible=resp["responsible"], responsible_score=resp["responsible_score"])
         actor_sent = pd.DataFrame()
         if self.sentiment and len(sentences):
-            sentences = senti.add_sentence_sentiment(sentences, self.sentiment)
-            row["sentiment"] = float(senti.document_sentiment(sentences)["sentiment"].iloc[0])
             parsed = {}
             for sent in sdoc.sents:  # the document's own parse, so no sentence is parsed twice
                 lead = len(sent.text) - len(sent.text.lstrip())
                 span = sdoc.char_span(sent.start_char + lead, sent.start_char + len(sent.text.rstrip()))
                 if span is not None:
                     parsed[span.text] = span.as_doc()
-            actor_sent = senti.actor_sentiment(senti.mention_sentiment(mentions, sentences, self.sentiment, parsed))
+            if self.sentiment == "model":  # one encoder pass serves sentences and targets
+                items, targets = senti.mention_items(mentions, sentences)
+                scores, readings = senti.score_document(sentences["text"].tolist(), items, parsed)
+                sentences = sentences.assign(sentiment=np.round(scores, 4),
+                                             vader=np.round([senti.vader_score(t) for t in sentences["text"]], 4))
+                scored = targets.assign(target_label=[lab for lab, _ in readings],
+                                        target_score=np.round([sc for _, sc in readings], 4))
+            else:
+                sentences = senti.add_sentence_sentiment(sentences, self.sentiment)
+                scored = senti.mention_sentiment(mentions, sentences, self.sentiment, parsed)
+            row["sentiment"] = float(senti.document_sentiment(sentences)["sentiment"].iloc[0])
+            actor_sent = senti.actor_sentiment(scored)
         return {"sentences": sentences, "mentions": mentions, "blame": blame, "actor_sentiment": actor_sent}
 
 

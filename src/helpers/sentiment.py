@@ -66,6 +66,8 @@ __all__ = [
     "target_sentiment",
     "target_sentiments",
     "rule_target_sentiment",
+    "score_document",
+    "mention_items",
     "evaluate_nyt",
     "evaluate_newsmtsc",
     "nyt_predictions",
@@ -698,6 +700,36 @@ def score_sentences(texts: list[str], batch_size: int = 32) -> list[float]:
     return [float(x) for x in sentence_scores_from_features(sentence_features(list(texts), batch_size))]
 
 
+def score_document(texts: list[str], items: list[tuple[str, int, int]], parsed: dict | None = None,
+                   batch_size: int = 32) -> tuple[list[float], list[tuple[str, float]]]:
+    """Sentence scores of ``texts`` and target readings of ``items`` (mentions in those
+    sentences) in one pass: every distinct text is encoded once and serves both models, so a
+    document costs one encoder pass over its sentences. Same result as :func:`score_sentences`
+    and :func:`target_sentiments` up to the last bits of floating point (batches differ)."""
+    items = _check_items(items)
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    cropped = [_crop(s, a, b) for s, a, b in items]
+    uniq = list(dict.fromkeys(texts + [c[0] for c in cropped]))
+    where = {t: i for i, t in enumerate(uniq)}
+    span_lists: list[list[tuple[int, int]]] = [[] for _ in uniq]
+    slot = []
+    for text, a, b in cropped:
+        slot.append((where[text], len(span_lists[where[text]])))
+        span_lists[where[text]].append((a, b))
+    emb, tgts = encode_spans(uniq, span_lists, batch_size=batch_size)
+    scores: list[float] = []
+    if texts:
+        rules = np.array([sentence_rule_features(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
+        X = np.hstack([emb[[where[t] for t in texts]], rules])
+        scores = [float(x) for x in sentence_scores_from_features(X)]
+    targets: list[tuple[str, float]] = []
+    if items:
+        S = np.vstack([emb[i] for i, _ in slot])
+        T = np.vstack([tgts[i][j] for i, j in slot])
+        targets = target_predictions_from_features(np.hstack([S, T, target_rule_features(items, parsed)]))
+    return scores, targets
+
+
 def sentence_sentiment(text: str) -> float:
     """The tone of one sentence in [-1, 1] (-1 very negative, +1 very positive).
 
@@ -789,7 +821,8 @@ def target_rule_features(items: list[tuple[str, int, int]], parsed: dict | None 
     predicates = load_predicates()
     reporting = load_reporting_verbs()
     uniq = list(dict.fromkeys(s for s, _, _ in items))
-    docs = {s: parsed[s] for s in uniq if parsed and s in parsed and parsed[s].text == s}
+    # a parsed sentence may carry its last token's trailing space; offsets from 0 are the same
+    docs = {s: parsed[s] for s in uniq if parsed and s in parsed and parsed[s].text.rstrip() == s}
     todo = [s for s in uniq if s not in docs]
     if todo:
         docs.update(zip(todo, load_nlp(("ner",)).pipe(todo, batch_size=64)))
@@ -1135,17 +1168,24 @@ def document_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
 ACTOR_SENTIMENT_COLUMNS = ["doc_id", "actor", "mentions", "sentiment", "ci_low", "ci_high", "negative", "neutral", "positive"]
 
 
+def mention_items(mentions: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list[tuple[str, int, int]], pd.DataFrame]:
+    """The actor mentions that lie inside a sentence, as ``(sentence, start, end)`` items (offsets
+    within the sentence), and those mentions' rows (same order)."""
+    m = mentions[mentions["kind"] == "actor"].merge(
+        sentences[["doc_id", "sent_id", "start_char", "end_char", "text"]].rename(
+            columns={"start_char": "s_start", "end_char": "s_end", "text": "s_text"}), on=["doc_id", "sent_id"])
+    m = m[(m.start_char >= m.s_start) & (m.end_char <= m.s_end)]
+    items = [(r.s_text, r.start_char - r.s_start, r.end_char - r.s_start) for r in m.itertuples()]
+    return items, m.drop(columns=["s_start", "s_end", "s_text"]).reset_index(drop=True)
+
+
 def mention_sentiment(mentions: pd.DataFrame, sentences: pd.DataFrame, method: str = "model",
                       parsed: dict | None = None) -> pd.DataFrame:
     """Target sentiment of every actor mention, in its sentence: ``mentions`` (kind actor only)
     with ``target_label`` and ``target_score`` (``method="rules"``: :func:`rule_target_sentiment`).
     ``parsed``: optional ``{sentence text: spaCy Doc}`` so sentences are not parsed again."""
     _check_method(method)
-    m = mentions[mentions["kind"] == "actor"].merge(
-        sentences[["doc_id", "sent_id", "start_char", "end_char", "text"]].rename(
-            columns={"start_char": "s_start", "end_char": "s_end", "text": "s_text"}), on=["doc_id", "sent_id"])
-    m = m[(m.start_char >= m.s_start) & (m.end_char <= m.s_end)].copy()
-    items = [(r.s_text, r.start_char - r.s_start, r.end_char - r.s_start) for r in m.itertuples()]
+    items, m = mention_items(mentions, sentences)
     if not items:
         results = []
     elif method == "model":
@@ -1154,7 +1194,7 @@ def mention_sentiment(mentions: pd.DataFrame, sentences: pd.DataFrame, method: s
         results = rule_target_sentiment(items, target_rule_features(_check_items(items), parsed))
     m["target_label"] = [lab for lab, _ in results]
     m["target_score"] = np.round([sc for _, sc in results], 4)
-    return m.drop(columns=["s_start", "s_end", "s_text"]).reset_index(drop=True)
+    return m
 
 
 def actor_sentiment(scored: pd.DataFrame, by: str = "root", n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
