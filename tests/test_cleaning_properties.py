@@ -42,3 +42,34 @@ def test_cleaning_properties_on_arbitrary_unicode(raw):
     assert_offsets_exact(doc)
     assert_nothing_lost_silently(doc)
     assert_idempotent(doc)
+
+
+# --- reading bytes and pages: never crash, never invent text ------------------------------------
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_or_are_refused_with_a_reason(data):
+    from helpers.cleaning import NotTextError, decode_bytes
+
+    try:
+        text, encoding = decode_bytes(data, "f.txt")
+    except NotTextError as exc:
+        assert str(exc).startswith("f.txt: ")
+        return
+    assert encoding in {"utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"}
+    if encoding in {"utf-8", "utf-8-sig"}:
+        assert text.encode("utf-8") == data
+    clean(text)  # whatever decodes can be cleaned
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PIECES + ["<p>", "</p>", "<br>", "<script>", "</script>", "<b>", "</b>", "&amp;",
+                                          "&lt;script&gt;", "<!-- c -->", "<div class='x'>", "</div>", "<style>",
+                                          "</style>"]), max_size=40).map(" ".join))
+def test_html_extraction_keeps_text_and_drops_markup(body):
+    from helpers.cleaning import html_to_text
+
+    text = html_to_text(f"<html><body>{body}</body></html>")
+    assert "<script>" not in text.replace("&lt;script&gt;", "") or "&lt;script&gt;" in body
+    assert "<p>" not in text and "<br>" not in text and "<div" not in text
+    assert text == text.strip() and "\n\n\n" not in text
+    assert html_to_text(text) == text or "<" in text  # extracted text is stable unless it shows markup as text
