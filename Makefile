@@ -14,7 +14,7 @@ OUT ?= outputs
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test run notebooks report model lab lock clean distclean eval
+.PHONY: help setup test run notebooks report model lab lock clean distclean eval bench
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -58,6 +58,9 @@ eval: setup ## Re-compute every accuracy figure (notebook 06) into outputs/06-ev
 	$(BIN)/papermill --cwd notebooks --kernel python3 --log-level WARNING --no-progress-bar \
 	  notebooks/06-evaluation.ipynb $(OUT)/notebooks/06-evaluation.ipynb
 	@echo "Results in outputs/06-evaluation/: results.csv, results.md (the README's table), errors_*.csv"
+
+bench: setup ## Measure the corpus pipeline: words/s against bare spaCy, speed-up on 2 processes, peak memory at 1k and 10k documents (outputs/bench.json; about 30 minutes, run on a quiet machine)
+	$(BIN)/python scripts/bench.py --out $(OUT)/bench.json
 
 model: setup ## Rebuild data/models/sentiment.npz from the shipped data (about 5 minutes, deterministic)
 	$(BIN)/python scripts/train_sentiment.py
