@@ -708,15 +708,7 @@ def score_document(texts: list[str], items: list[tuple[str, int, int]], parsed: 
     and :func:`target_sentiments` up to the last bits of floating point (batches differ)."""
     items = _check_items(items)
     texts = [t if isinstance(t, str) else "" for t in texts]
-    cropped = [_crop(s, a, b) for s, a, b in items]
-    uniq = list(dict.fromkeys(texts + [c[0] for c in cropped]))
-    where = {t: i for i, t in enumerate(uniq)}
-    span_lists: list[list[tuple[int, int]]] = [[] for _ in uniq]
-    slot = []
-    for text, a, b in cropped:
-        slot.append((where[text], len(span_lists[where[text]])))
-        span_lists[where[text]].append((a, b))
-    emb, tgts = encode_spans(uniq, span_lists, batch_size=batch_size)
+    emb, where, S, T = _encode_targets(items, texts, batch_size)
     scores: list[float] = []
     if texts:
         rules = np.array([sentence_rule_features(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
@@ -724,8 +716,6 @@ def score_document(texts: list[str], items: list[tuple[str, int, int]], parsed: 
         scores = [float(x) for x in sentence_scores_from_features(X)]
     targets: list[tuple[str, float]] = []
     if items:
-        S = np.vstack([emb[i] for i, _ in slot])
-        T = np.vstack([tgts[i][j] for i, j in slot])
         targets = target_predictions_from_features(np.hstack([S, T, target_rule_features(items, parsed)]))
     return scores, targets
 
@@ -855,23 +845,30 @@ def target_rule_features(items: list[tuple[str, int, int]], parsed: dict | None 
     return out
 
 
+def _encode_targets(items: list[tuple[str, int, int]], texts=(), batch_size: int = 32):
+    """Encode ``texts`` and the items' (cropped) sentences, each distinct text once: returns the
+    embeddings, each text's row, and each item's sentence (S) and target (T) embeddings."""
+    cropped = [_crop(s, a, b) for s, a, b in items]
+    uniq = list(dict.fromkeys(list(texts) + [c[0] for c in cropped]))
+    where = {t: i for i, t in enumerate(uniq)}
+    span_lists: list[list[tuple[int, int]]] = [[] for _ in uniq]
+    slot = []
+    for text, a, b in cropped:
+        slot.append((where[text], len(span_lists[where[text]])))
+        span_lists[where[text]].append((a, b))
+    emb, tgts = encode_spans(uniq, span_lists, batch_size=batch_size)
+    dim = emb.shape[1]
+    S = np.vstack([emb[i] for i, _ in slot]) if slot else np.zeros((0, dim), np.float32)
+    T = np.vstack([tgts[i][j] for i, j in slot]) if slot else np.zeros((0, dim), np.float32)
+    return emb, where, S, T
+
+
 def target_features(items: list[tuple[str, int, int]], batch_size: int = 32, parsed: dict | None = None) -> np.ndarray:
     """Features of the target model: sentence and target embeddings, then the rule features.
 
     A (cropped) sentence with several targets is encoded once. ``parsed``: optional
     ``{sentence: spaCy Doc}`` already parsed (see :func:`target_rule_features`)."""
-    cropped = [_crop(s, a, b) for s, a, b in items]
-    texts = list(dict.fromkeys(c[0] for c in cropped))
-    where = {t: i for i, t in enumerate(texts)}
-    span_lists: list[list[tuple[int, int]]] = [[] for _ in texts]
-    slot = []
-    for text, a, b in cropped:
-        slot.append((where[text], len(span_lists[where[text]])))
-        span_lists[where[text]].append((a, b))
-    sent, tgts = encode_spans(texts, span_lists, batch_size=batch_size)
-    dim = sent.shape[1]
-    S = np.vstack([sent[i] for i, _ in slot]) if slot else np.zeros((0, dim), np.float32)
-    T = np.vstack([tgts[i][j] for i, j in slot]) if slot else np.zeros((0, dim), np.float32)
+    _, _, S, T = _encode_targets(items, (), batch_size)
     return np.hstack([S, T, target_rule_features(items, parsed)])
 
 
