@@ -352,7 +352,10 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
     acts |= {t.i for t in sent if any(x in nouns for x in (t.lower_, t.lower_.rstrip("s")))}
     # only catalog actors before the act: the position is also where bylines, places, weapons
     # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets")
-    for m in {m for m in d.by_token.values() if sent.start <= m.start < sent.end and m.actor_id}:
+    # in text order: a set of mentions iterates in hash order, which changes with PYTHONHASHSEED
+    # and would change which of two rows for the same pair is kept
+    mentions = {m for m in d.by_token.values() if sent.start <= m.start < sent.end and m.actor_id}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
         j = m.end
         # skip modifiers of the act ("barrel bomb", "air", "deadly", "overnight"), not other nouns
         # ("Syria evacuees bombing": the evacuees are not an act)
@@ -361,7 +364,7 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
             j += 1
         if j < sent.end and j in acts and not _negated(doc[j]) and not _under_explicit(d, doc[j]):
             rows.append(_Row("agency", doc[j], [m]))
-    for i in acts:
+    for i in sorted(acts):
         if i + 1 < sent.end and doc[i + 1].lower_ == "by" and not _under_explicit(d, doc[i]):
             for k in range(i + 2, min(i + 6, sent.end)):
                 if k in d.by_token:
