@@ -25,6 +25,7 @@ character offsets in the clean text, and raw offsets when the clean document is 
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields
@@ -769,7 +770,7 @@ def _record(doc_id, sent_id, sent, row: _Row, target: _Mention, blamer: _Mention
     s_strip = s + len(text) - len(text.lstrip())
     e_strip = e - (len(text) - len(text.rstrip()))
     rec = {
-        "doc_id": doc_id, "sent_id": sent_id, "sentence": doc.text[s_strip:e_strip],
+        "doc_id": doc_id, "sent_id": sent_id, "sentence": text.strip(),  # = doc.text[s_strip:e_strip]
         "blamer": blamer.name if blamer else AUTHOR, "blamed": target.name,
         "blamer_root": blamer.root if blamer else AUTHOR, "blamed_root": target.root,
         "blamer_id": blamer.actor_id if blamer else "", "blamed_id": target.actor_id,
@@ -864,33 +865,48 @@ def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, 
     """
     w = weights or WEIGHTS
     cat = catalog or Catalog.load()
-    b = blame[~blame["denied"].astype(bool)].copy() if len(blame) else blame.copy()
-    if len(b):
-        ids = b["blamer_id"] if "blamer_id" in b.columns else pd.Series("", index=b.index)
-        neutral = {a: neutral_source(a, cat, w) for a in set(ids.dropna())}
-        b["_neutral"] = (b["attribution"] == "reported") & b["kind"].eq("agency") & ids.map(neutral).fillna(False).astype(bool)
+    neutral_ids: dict = {}
+    per_doc: dict = {}
+    # plain Python over the rows: a corpus run calls this once per document, where pandas'
+    # per-call overhead would cost more than the arithmetic
+    columns = ["doc_id", "sent_id", "cue_start", "attribution", "kind", "stance", "denied", by]
+    values = [blame[c].tolist() for c in columns] if len(blame) else [[] for _ in columns]
+    blamer_ids = blame["blamer_id"].tolist() if "blamer_id" in blame.columns else [""] * len(blame)
+    for doc_id, sent_id, cue_start, attribution, kind, stance, denied, actor, blamer_id in zip(*values, blamer_ids):
+        rows_of_doc = per_doc.setdefault(doc_id, [])
+        if bool(denied) or actor is None or (isinstance(actor, float) and actor != actor):
+            continue  # a party's denial is not blame; a row without an actor counts for no one
+        if isinstance(blamer_id, str) and blamer_id not in neutral_ids:
+            neutral_ids[blamer_id] = neutral_source(blamer_id, cat, w)
+        neutral = attribution == "reported" and kind == "agency" and neutral_ids.get(blamer_id, False) is True
         # the order a duplicate is kept in: the author's word, a neutral source's, a party's
-        b["_source"] = b["attribution"].ne("reported").map({True: 0, False: 2}) - b["_neutral"].astype(int)
-        # one statement reported by two sources ("the Observatory's head Rami Abdel Rahman said")
-        # counts once
-        b = b.sort_values(["doc_id", "sent_id", "cue_start", "_source"], kind="stable").drop_duplicates(
-            ["doc_id", "sent_id", "cue_start", by])
-        attribution = b["attribution"].map(w["attribution"]).where(~b["_neutral"], w["neutral_agency"])
-        b["w"] = (b["kind"].map(w["kind"]) * attribution * b["stance"].map(w["stance"])
-                  * b["sent_id"].lt(w["lead_sentences"]).map({True: w["lead_factor"], False: 1.0}))
+        source = (0 if attribution != "reported" else 2) - int(neutral)
+        weight = (w["kind"][kind] * (w["neutral_agency"] if neutral else w["attribution"][attribution])
+                  * w["stance"][stance] * (w["lead_factor"] if sent_id < w["lead_sentences"] else 1.0))
+        rows_of_doc.append((sent_id, cue_start, source, actor, weight))
     rows = []
-    for doc_id in (doc_ids if doc_ids is not None else sorted(set(blame["doc_id"]))):
-        g = b[b["doc_id"] == doc_id] if len(b) else b
-        per = g.groupby(by)["w"].sum() if len(g) else pd.Series(dtype=float)
-        per = per[per > 0]
-        if per.empty or per.max() < w["min_weight"] - 1e-9:
+    for doc_id in (doc_ids if doc_ids is not None else sorted(per_doc)):
+        # text order; one statement reported by two sources ("the Observatory's head Rami Abdel
+        # Rahman said") counts once
+        seen, kept = set(), []
+        for sent_id, cue_start, _, actor, weight in sorted(per_doc.get(doc_id, []), key=lambda r: r[:3]):
+            if (sent_id, cue_start, actor) not in seen:
+                seen.add((sent_id, cue_start, actor))
+                kept.append((actor, weight))
+        first: dict = {}
+        totals: dict = {}
+        for i, (actor, weight) in enumerate(kept):
+            first.setdefault(actor, i)
+            totals.setdefault(actor, []).append(weight)
+        per = {a: math.fsum(ws) for a, ws in totals.items()}
+        per = {a: v for a, v in per.items() if v > 0}
+        top = max(per.values(), default=0.0)
+        if not per or top < w["min_weight"] - 1e-9:
             rows.append({"doc_id": doc_id, "responsible": "", "responsible_score": 0.0,
-                         "responsible_weight": round(float(per.max()) if len(per) else 0.0, 3)})
+                         "responsible_weight": round(float(top), 3)})
             continue
         # ties: the actor blamed first (rows are in text order)
-        first = {a: i for i, a in reversed(list(enumerate(g[by])))}
-        order = sorted(per.index, key=lambda a: (-round(float(per[a]), 9), first.get(a, len(first)), a))
-        per = per[order]
-        rows.append({"doc_id": doc_id, "responsible": per.index[0], "responsible_score": round(per.iloc[0] / per.sum(), 3),
-                     "responsible_weight": round(float(per.iloc[0]), 3)})
+        best = min(per, key=lambda a: (-round(per[a], 9), first[a], a))
+        rows.append({"doc_id": doc_id, "responsible": best, "responsible_score": round(per[best] / math.fsum(per.values()), 3),
+                     "responsible_weight": round(float(per[best]), 3)})
     return pd.DataFrame(rows, columns=RESPONSIBLE_COLUMNS)

@@ -919,13 +919,21 @@ def english_share(text: str, max_words: int = 2000) -> tuple[float, int]:
     return sum(w in stop for w in words) / len(words), len(words)
 
 
-def language_problem(text: str, path: str | None = None) -> str:
-    """An error message when ``text`` is long enough to judge and is not English, else ``""``."""
+@lru_cache(maxsize=None)
+def _language_config(path: str | None = None) -> tuple[int, float]:
+    """``(min_words, min_function_word_share)`` from the ``language`` section of ``data/cleaning.yml``
+    (read once per process)."""
     p = Path(path) if path else data_file("cleaning.yml")
     with open(p, encoding="utf-8") as fh:
         cfg = yaml.safe_load(fh)["language"]
+    return int(cfg["min_words"]), float(cfg["min_function_word_share"])
+
+
+def language_problem(text: str, path: str | None = None) -> str:
+    """An error message when ``text`` is long enough to judge and is not English, else ``""``."""
+    min_words, min_share = _language_config(str(path) if path else None)
     share, n = english_share(text)
-    if n >= int(cfg["min_words"]) and share < float(cfg["min_function_word_share"]):
+    if n >= min_words and share < min_share:
         return (f"not English ({share:.0%} of {n} words are English function words; English news prose has "
                 f"about 40-50%): not analysed")
     return ""
