@@ -29,7 +29,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -93,6 +93,23 @@ class Lexicon:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Lexicon":
         return _load_lexicon(str(path or data_file("blame_lexicon.yml")))
+
+    @cached_property
+    def responsibility_words(self) -> frozenset[str]:
+        return self.responsibility_nouns | self.responsibility_adjectives
+
+    @cached_property
+    def criticism_phrase_heads(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.criticism_phrases)
+
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every lemma a cue can have: a token whose lemma is not here, and whose form is not an
+        act noun, starts no blame statement (:func:`_cues` skips it without looking further)."""
+        return frozenset().union(self.explicit_verbs, self.explicit_nouns, self.responsibility_words,
+                                 self.agency_verbs, self.agency_light_verbs, self.agency_nouns,
+                                 self.characterization_verbs, self.criticism_verbs, self.criticism_nouns,
+                                 self.criticism_adjectives, self.criticism_phrase_heads)
 
 
 @lru_cache(maxsize=4)
@@ -348,15 +365,17 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
     as often a weapon ("Katyusha rockets"), a byline or a headline fragment as a party; after
     "<act> by" any actor does (the preposition marks the agent)."""
     rows, nouns, doc = [], d.lex.agency_nouns, d.doc
-    acts = {t.i for t in sent if not t.is_title or t.i > sent.start
-            for w in [(t.lemma_.lower(), t.lower_, t.lower_.rstrip("s"))] if any(x in nouns for x in w)}
-    acts |= {t.i for t in sent if any(x in nouns for x in (t.lower_, t.lower_.rstrip("s")))}
+    acts = set()
+    for t in sent:  # an act noun by its form, or by its lemma unless capitalised past the sentence start
+        lower = t.lower_
+        if lower in nouns or lower.rstrip("s") in nouns or (
+                (not t.is_title or t.i > sent.start) and t.lemma_.lower() in nouns):
+            acts.add(t.i)
     # only catalog actors before the act: the position is also where bylines, places, weapons
-    # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets")
-    # in text order: a set of mentions iterates in hash order, which changes with PYTHONHASHSEED
-    # and would change which of two rows for the same pair is kept
-    mentions = {m for m in d.by_token.values() if sent.start <= m.start < sent.end and m.actor_id}
-    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
+    # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets").
+    # Mentions in text order (a set of them would iterate in hash order, which changes with
+    # PYTHONHASHSEED and would change which of two rows for the same pair is kept).
+    for m in (m for m in d.mentions if sent.start <= m.start < sent.end and m.actor_id):
         j = m.end
         # skip modifiers of the act ("barrel bomb", "air", "deadly", "overnight"), not other nouns
         # ("Syria evacuees bombing": the evacuees are not an act)
@@ -376,13 +395,16 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
 
 def _cues(d: _Doc, sent: Span) -> list[_Row]:
     lex, rows = d.lex, _adjacent_acts(d, sent)
+    cue_lemmas, acts = lex.cue_lemmas, lex.agency_nouns
     for t in sent:
-        lemma = t.lemma_.lower()
+        lemma, lower = t.lemma_.lower(), t.lower_
+        if lemma not in cue_lemmas and lower not in acts and lower.rstrip("s") not in acts:
+            continue  # no cue here (most tokens): see Lexicon.cue_lemmas
         if t.pos_ == "VERB" and lemma in lex.explicit_verbs and not _negated(t):
             rows += _explicit_verb(d, t, lex.explicit_verbs[lemma] or {})
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.explicit_nouns:
             rows += _explicit_noun(d, t, lex.explicit_nouns[lemma] or {})
-        if lemma in lex.responsibility_nouns | lex.responsibility_adjectives:
+        if lemma in lex.responsibility_words:
             rows += _responsibility(d, t)
         if t.pos_ == "VERB" and not _negated(t) and not _hypothetical(t, lex):
             if lemma in lex.agency_verbs:
@@ -590,7 +612,7 @@ def _criticism(d: _Doc, t: Token) -> list[_Row]:
         if subj is not None:
             targets = d.np_actors(subj) or (d.agent_of_act(subj) if d.is_act(subj) else [])
             return [_Row("criticism", t, targets, issue=_span_of(subj))] if targets else []
-    if t.pos_ == "VERB":
+    if t.pos_ == "VERB" and lemma in lex.criticism_phrase_heads:
         for phrase in lex.criticism_phrases:
             words = tuple(x.lower_ for x in t.doc[t.i : t.i + len(phrase)])
             if words[1:] == phrase[1:] and t.lemma_.lower() == phrase[0]:
@@ -733,7 +755,8 @@ def _stance(d: _Doc, frame: Token | None, sent: Span) -> str:
 
 def extract_blame(doc: Doc, doc_id: str, catalog: Catalog | None = None, lexicon: Lexicon | None = None,
                   clean=None) -> list[dict]:
-    """Blame rows (columns :data:`BLAME_COLUMNS`) for one document processed by the actor pipeline.
+    """Blame rows (columns :data:`BLAME_COLUMNS`) for one document processed by the actor pipeline,
+    sorted by sentence, cue offset, blamed and blamer (a unique key).
 
     ``clean``: the :class:`helpers.cleaning.CleanDocument` the text came from, for raw offsets.
     """

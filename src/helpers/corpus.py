@@ -417,8 +417,8 @@ class Analyzer:
 
         sentences = pd.DataFrame(_sentence_rows(cdoc, sdoc), columns=SENTENCE_COLUMNS[:-2])
         mentions = mention_table([(cdoc.doc_id, sdoc)], self.catalog, {cdoc.doc_id: cdoc})
+        # extract_blame's rows come sorted by (sent_id, cue_start, blamed, blamer), a unique key
         blame = pd.DataFrame(extract_blame(sdoc, cdoc.doc_id, self.catalog, self.lexicon, cdoc), columns=BLAME_COLUMNS)
-        blame = blame.sort_values(["sent_id", "cue_start", "blamed", "blamer"], ignore_index=True)
         resp = responsible(blame, [cdoc.doc_id]).iloc[0]
         row.update(n_sentences=len(sentences), n_words=sum(1 for t in sdoc if not (t.is_punct or t.is_space)),
                    responsible=resp["responsible"], responsible_score=resp["responsible_score"])
