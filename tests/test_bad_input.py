@@ -113,6 +113,8 @@ def test_a_mixed_folder_keeps_every_good_document_and_explains_every_bad_one(tmp
     (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
     (tmp_path / "locked.txt").write_text(LEAD, encoding="utf-8")
     (tmp_path / "locked.txt").chmod(0)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "moved-away.txt")  # unreadable even for root
+    (tmp_path / "chapter.txt").mkdir()  # a folder named like a document
     for p in NON_ENGLISH:
         (tmp_path / f"foreign_{p.name}").write_bytes(p.read_bytes())
     try:
@@ -120,7 +122,10 @@ def test_a_mixed_folder_keeps_every_good_document_and_explains_every_bad_one(tmp
     finally:
         (tmp_path / "locked.txt").chmod(0o644)
     d = t["documents"].set_index("doc_id")
-    assert len(d) == 5 + len(NON_ENGLISH)
+    assert len(d) == 7 + len(NON_ENGLISH)
+    assert d.loc["gone", "error"] == ("cannot read the file (No such file or directory); the name is a broken link "
+                                      "or the file was removed; restore or delete it")
+    assert d.loc["chapter", "error"].startswith("cannot read the file (Is a directory); a folder named like a document")
     assert d.loc["good", "error"] == "" and d.loc["good", "responsible"] == "Syrian government"
     assert d.loc["empty", "error"] == d.loc["blank", "error"] == "empty document (no text after cleaning)"
     assert d.loc["scan", "error"].startswith("a PDF, not text")

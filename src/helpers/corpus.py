@@ -13,6 +13,7 @@ are identical whatever the process count, batch size or input format.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -198,7 +199,11 @@ def _file(path: Path) -> RawDocument:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return RawDocument(path.stem, "", path.name, "", error=f"cannot read the file ({exc.strerror}); check its permissions")
+        fix = {errno.EACCES: "check its permissions", errno.EPERM: "check its permissions",
+               errno.ENOENT: "the name is a broken link or the file was removed; restore or delete it",
+               errno.EISDIR: "a folder named like a document; rename it or point to the files inside it"}
+        return RawDocument(path.stem, "", path.name, "",
+                           error=f"cannot read the file ({exc.strerror}); {fix.get(exc.errno, 'check the file')}")
     try:
         text, encoding = decode_bytes(data, path.name)
     except NotTextError as exc:
