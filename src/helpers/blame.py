@@ -337,11 +337,34 @@ def _pobj(prep: Token | None) -> Token | None:
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
-def _span_of(t: Token | None) -> Span | None:
+def _span_of(d: "_Doc", t: Token | None) -> Span | None:
+    """The phrase headed by ``t`` (an issue span); a relative pronoun stands for its antecedent."""
     if t is None:
         return None
+    if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
+        antecedent = _antecedent(d, t.head)
+        if antecedent is not None:
+            return antecedent
     toks = list(t.subtree)
     return t.doc[toks[0].i : toks[-1].i + 1]
+
+
+def _antecedent(d: "_Doc", relcl: Token) -> Span | None:
+    """The noun phrase a relative clause modifies, without the clause: for "The air strike on the
+    UN convoy near Aleppo, which Washington blamed on ...", "The air strike on the UN convoy near
+    Aleppo". The parser often attaches the clause to the last noun ("Aleppo"), so unless that noun
+    is an act ("attack", "shelling": what blame is for), the phrase is taken from the noun its
+    prepositional phrases hang from, up to the first act noun."""
+    n = relcl.head
+    if n.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while (not d.is_act(n) and n.dep_ == "pobj" and n.head.dep_ == "prep"
+           and n.head.head.pos_ in ("NOUN", "PROPN")):
+        n = n.head.head
+    start, end = n.left_edge.i, relcl.left_edge.i
+    while end > start and (n.doc[end - 1].is_punct or n.doc[end - 1].is_space):
+        end -= 1
+    return n.doc[start:end] if end > start else None
 
 
 # ------------------------------------------------------------------------------------------
@@ -413,7 +436,7 @@ def _cues(d: _Doc, sent: Span) -> list[_Row]:
                 obj = _child(t, ("dobj",))
                 if obj is not None and d.is_act(obj):
                     subj, _ = d.subject(t)
-                    rows.append(_Row("agency", t, subj, issue=_span_of(obj)))
+                    rows.append(_Row("agency", t, subj, issue=_span_of(d, obj)))
         if d.is_act(t) and t.dep_ not in ("nsubj", "nsubjpass") and not _under_explicit(d, t):
             rows += _agency_noun(d, t)
         if not _negated(t):
@@ -427,7 +450,7 @@ def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
     issue = None
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in issue_preps:
-            issue = _span_of(_pobj(c)) or issue
+            issue = _span_of(d, _pobj(c)) or issue
     if _passive(v):
         targets = d.np_party(_child(v, ("nsubjpass",)), phrase=False)
         agent = _pobj(_child(v, ("agent",)))
@@ -444,7 +467,7 @@ def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in target_preps:  # "blamed C on B"
                 targets = d.np_party(_pobj(c), phrase=False)
-                issue = _span_of(_child(v, ("dobj",)))
+                issue = _span_of(d, _child(v, ("dobj",)))
         if not targets:
             obj = _child(v, ("dobj",))
             if obj is None:  # "denounced as an ugly crime Serbia's suppression of ..."
@@ -452,7 +475,7 @@ def _explicit_verb(d: _Doc, v: Token, frame: dict) -> list[_Row]:
                 obj = _child(as_obj, ("appos",)) if as_obj is not None else None
             if obj is not None and d.is_act(obj):  # "condemned the bombing by X"
                 targets = d.agent_of_act(obj)
-                issue = issue or _span_of(obj)
+                issue = issue or _span_of(d, obj)
             else:
                 targets = d.np_party(obj, phrase=False) if obj is not None else []
         if not targets and issue is not None and d.is_act(issue.root):  # "complained over Israeli raids"
@@ -473,7 +496,7 @@ def _explicit_noun(d: _Doc, n: Token, frame: dict) -> list[_Row]:
             obj = _pobj(c)
             targets = d.agent_of_act(obj) if obj is not None and d.is_act(obj) else d.np_actors(obj)
         elif c.dep_ == "prep" and c.lower_ in issue_preps:
-            issue = _span_of(_pobj(c))
+            issue = _span_of(d, _pobj(c))
     if not targets:
         return []
     blamer = []
@@ -493,7 +516,7 @@ def _responsibility(d: _Doc, t: Token) -> list[_Row]:
     issue = None
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ == "for":
-            issue = _span_of(_pobj(c))
+            issue = _span_of(d, _pobj(c))
     # climb "the brunt of the responsibility" -> "brunt"
     head = t
     while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
@@ -515,12 +538,12 @@ def _responsibility(d: _Doc, t: Token) -> list[_Row]:
 
 def _agency_verb(d: _Doc, v: Token) -> list[_Row]:
     lex = d.lex
-    issue = _span_of(_child(v, ("dobj",)))
+    issue = _span_of(d, _child(v, ("dobj",)))
     if _passive(v, reduced=True):
         agent = _pobj(_child(v, ("agent",)))
         if agent is not None:
             targets = d.agent_of_act(agent) if d.is_act(agent) else d.np_actors(agent)
-            return [_Row("agency", v, targets, issue=_span_of(_child(v, ("nsubjpass",))))] if targets else []
+            return [_Row("agency", v, targets, issue=_span_of(d, _child(v, ("nsubjpass",))))] if targets else []
         if v.lemma_ in lex.victim_verbs:  # "12 were killed in a Russian airstrike"
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
@@ -528,11 +551,11 @@ def _agency_verb(d: _Doc, v: Token) -> list[_Row]:
                     if obj is not None and d.is_act(obj):
                         targets = d.agent_of_act(obj)
                         if targets:
-                            return [_Row("agency", obj, targets, issue=_span_of(_child(v, ("nsubjpass",))))]
+                            return [_Row("agency", obj, targets, issue=_span_of(d, _child(v, ("nsubjpass",))))]
                     if obj is not None and obj.lemma_.lower() in lex.combat_nouns:  # "killed in clashes with IS"
                         targets = d.np_actors(_pobj(_child(obj, ("prep",), "with")))
                         if targets:
-                            return [_Row("agency", obj, targets, issue=_span_of(_child(v, ("nsubjpass",))))]
+                            return [_Row("agency", obj, targets, issue=_span_of(d, _child(v, ("nsubjpass",))))]
         return []
     if v.lemma_ in ("die",):
         return []
@@ -547,7 +570,7 @@ def _agency_noun(d: _Doc, n: Token) -> list[_Row]:
         return []
     kind = "explicit" if _causal(d, n) else "agency"
     of = _pobj(_child(n, ("prep",), "of")) or _pobj(_child(n, ("prep",), "on"))
-    return [_Row(kind, n, agents, issue=_span_of(of))]
+    return [_Row(kind, n, agents, issue=_span_of(d, of))]
 
 
 def _under_explicit(d: _Doc, n: Token) -> bool:
@@ -586,7 +609,7 @@ def _characterization(d: _Doc, v: Token) -> list[_Row]:
     if not targets:
         return []
     subj, subj_tok = d.subject(v)
-    return [_Row("criticism", v, targets, blamer=subj or d.np_party(subj_tok), issue=_span_of(label))]
+    return [_Row("criticism", v, targets, blamer=subj or d.np_party(subj_tok), issue=_span_of(d, label))]
 
 
 def _criticism(d: _Doc, t: Token) -> list[_Row]:
@@ -598,20 +621,25 @@ def _criticism(d: _Doc, t: Token) -> list[_Row]:
         if lemma in ("fail", "refuse") and _child(t, ("xcomp",)) is None:
             return []
         subj, _ = d.subject(t)
-        return [_Row("criticism", t, subj, issue=_span_of(_child(t, ("dobj", "xcomp"))))] if subj else []
+        obj = _child(t, ("dobj", "xcomp"))
+        if obj is None:  # "to overdramatize and distort a typical incident": the conjoined verb's object
+            conj = _child(t, ("conj",))
+            obj = _child(conj, ("dobj",)) if conj is not None and conj.pos_ == "VERB" else None
+        return [_Row("criticism", t, subj, issue=_span_of(d, obj))] if subj else []
     if t.pos_ == "NOUN" and lemma in lex.criticism_nouns:
-        targets = []
+        targets, issue = [], None
         for c in t.children:
             if c.dep_ in ("poss", "amod", "compound"):
                 targets += d.np_actors(c)
-            elif c.dep_ == "prep" and c.lower_ == "of":
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "a capitulation of the U.S. policy in Syria"
                 targets += d.np_actors(_pobj(c))
-        return [_Row("criticism", t, targets)] if targets else []
+                issue = _span_of(d, _pobj(c))
+        return [_Row("criticism", t, targets, issue=issue)] if targets else []
     if t.pos_ == "ADJ" and lemma in lex.criticism_adjectives and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
         subj = _child(t.head, ("nsubj",))
         if subj is not None:
             targets = d.np_actors(subj) or (d.agent_of_act(subj) if d.is_act(subj) else [])
-            return [_Row("criticism", t, targets, issue=_span_of(subj))] if targets else []
+            return [_Row("criticism", t, targets, issue=_span_of(d, subj))] if targets else []
     if t.pos_ == "VERB" and lemma in lex.criticism_phrase_heads:
         for phrase in lex.criticism_phrases:
             words = tuple(x.lower_ for x in t.doc[t.i : t.i + len(phrase)])
@@ -622,7 +650,7 @@ def _criticism(d: _Doc, t: Token) -> list[_Row]:
                     for c in subj.children:  # "the version of events" of the ministry
                         if c.dep_ in ("poss",):
                             targets += d.np_actors(c)
-                return [_Row("criticism", t, targets, issue=_span_of(subj), cue_end=t.i + len(phrase))] if targets else []
+                return [_Row("criticism", t, targets, issue=_span_of(d, subj), cue_end=t.i + len(phrase))] if targets else []
     return []
 
 

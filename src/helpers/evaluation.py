@@ -8,6 +8,7 @@ whether something is a mention, and of whom, does.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pandas as pd
 
 __all__ = ["match_spans", "prf", "bootstrap_ci", "grouped_bootstrap_ci", "load_entity_gold", "score_entities",
            "evaluate_entities", "EntityScores", "entity_errors", "common_errors", "load_blame_gold",
-           "blame_gold_frame", "blame_pred_frame", "score_blame", "blame_counts", "prf_ci", "blame_errors",
+           "blame_gold_frame", "blame_pred_frame", "issue_agrees", "score_blame", "blame_counts", "prf_ci", "blame_errors",
            "evaluate_plover", "macro_f1", "evaluate_fakes", "fakes_errors", "largest_errors", "confident_errors",
            "result_row", "entity_results", "blame_results", "plover_results", "fakes_results", "nyt_results",
            "newsmtsc_results", "results_table", "results_markdown", "readme_with_results", "results_chart"]
@@ -243,7 +244,7 @@ def blame_gold_frame(gold: list[dict], sentences: dict[str, list[tuple[int, int]
                          "blamer": _gold_identity(s["blamer"], catalog, level),
                          "blamed": _gold_identity(s["blamed"], catalog, level),
                          "kind": s["kind"], "attribution": s["attribution"], "stance": s["stance"],
-                         "cue": s["cue"], "cue_start": s["cue_start"]})
+                         "cue": s["cue"], "cue_start": s["cue_start"], "issue": s.get("issue") or ""})
     g = pd.DataFrame(rows)
     g["_p"] = g["kind"].map(_KIND_PRIORITY)
     g = g.sort_values(["doc_id", "sent_id", "blamer", "blamed", "_p", "cue_start"])
@@ -253,7 +254,7 @@ def blame_gold_frame(gold: list[dict], sentences: dict[str, list[tuple[int, int]
 def blame_pred_frame(pred: pd.DataFrame, level: str = "root") -> pd.DataFrame:
     col = "_root" if level == "root" else ""
     p = pred.rename(columns={f"blamer{col}": "blamer_x", f"blamed{col}": "blamed_x"})
-    p = p[["doc_id", "sent_id", "blamer_x", "blamed_x", "kind", "attribution", "stance", "cue", "cue_start"]]
+    p = p[["doc_id", "sent_id", "blamer_x", "blamed_x", "kind", "attribution", "stance", "cue", "cue_start", "issue"]]
     p = p.rename(columns={"blamer_x": "blamer", "blamed_x": "blamed"})
     p["_p"] = p["kind"].map(_KIND_PRIORITY)
     p = p.sort_values(["doc_id", "sent_id", "blamer", "blamed", "_p", "cue_start"])
@@ -268,14 +269,31 @@ def match_blame(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
     return m.drop_duplicates("gold_i").drop_duplicates("pred_i")
 
 
+def _content_words(text) -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", str(text or "").lower()) if w not in STOP_WORDS)
+
+
+def issue_agrees(gold_issue, pred_issue) -> bool:
+    """Do two issue spans (what the blame is for) agree: they share a content word (not a stop
+    word), or neither has one. Lenient on boundaries, as the guideline asks only for "a short span"."""
+    g, p = _content_words(gold_issue), _content_words(pred_issue)
+    return bool(g & p) or not (g or p)
+
+
 def score_blame(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
     """Precision/recall/F1 overall and by kind and attribution (gold's for recall, the
-    prediction's for precision); ``+kind``/``+attribution`` also require those to agree."""
+    prediction's for precision); ``+kind``/``+attribution``/``+issue`` also require those to
+    agree (the issue by :func:`issue_agrees`, when both frames have an ``issue`` column)."""
     m = match_blame(gold, pred)
     rows = [{"subset": "all", **prf(len(m), len(pred), len(gold))},
             {"subset": "all, kind also right", **prf(int((m.kind_gold == m.kind_pred).sum()), len(pred), len(gold))},
             {"subset": "all, attribution also right",
              **prf(int((m.attribution_gold == m.attribution_pred).sum()), len(pred), len(gold))}]
+    if "issue_gold" in m.columns:
+        agree = sum(issue_agrees(g, p) for g, p in zip(m.issue_gold, m.issue_pred))
+        rows.append({"subset": "all, issue also right", **prf(int(agree), len(pred), len(gold))})
     for col in ("kind", "attribution"):
         for value in sorted(set(gold[col]) | set(pred[col])):
             tp_r = int((m[f"{col}_gold"] == value).sum())
