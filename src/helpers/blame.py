@@ -94,6 +94,11 @@ class Lexicon:
     def load(cls, path: str | Path | None = None) -> "Lexicon":
         return _load_lexicon(str(path or data_file("blame_lexicon.yml")))
 
+    def act_form(self, lower: str) -> bool:
+        """Does the lower-cased word form name a harmful act ("airstrikes", "shelling"), as written
+        or without a plural s? (The lemma is checked against ``agency_nouns`` separately.)"""
+        return lower in self.agency_nouns or lower.rstrip("s") in self.agency_nouns
+
     @cached_property
     def responsibility_words(self) -> frozenset[str]:
         return self.responsibility_nouns | self.responsibility_adjectives
@@ -306,8 +311,7 @@ class _Doc:
         return [], None
 
     def is_act(self, t: Token) -> bool:
-        nouns = self.lex.agency_nouns
-        return t.pos_ in ("NOUN", "PROPN") and any(w in nouns for w in (t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")))
+        return t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.lex.agency_nouns or self.lex.act_form(t.lower_))
 
 
 def _negated(t: Token) -> bool:
@@ -390,9 +394,7 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
     rows, nouns, doc = [], d.lex.agency_nouns, d.doc
     acts = set()
     for t in sent:  # an act noun by its form, or by its lemma unless capitalised past the sentence start
-        lower = t.lower_
-        if lower in nouns or lower.rstrip("s") in nouns or (
-                (not t.is_title or t.i > sent.start) and t.lemma_.lower() in nouns):
+        if d.lex.act_form(t.lower_) or ((not t.is_title or t.i > sent.start) and t.lemma_.lower() in nouns):
             acts.add(t.i)
     # only catalog actors before the act: the position is also where bylines, places, weapons
     # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets").
@@ -418,10 +420,9 @@ def _adjacent_acts(d: _Doc, sent: Span) -> list[_Row]:
 
 def _cues(d: _Doc, sent: Span) -> list[_Row]:
     lex, rows = d.lex, _adjacent_acts(d, sent)
-    cue_lemmas, acts = lex.cue_lemmas, lex.agency_nouns
     for t in sent:
-        lemma, lower = t.lemma_.lower(), t.lower_
-        if lemma not in cue_lemmas and lower not in acts and lower.rstrip("s") not in acts:
+        lemma = t.lemma_.lower()
+        if lemma not in lex.cue_lemmas and not lex.act_form(t.lower_):
             continue  # no cue here (most tokens): see Lexicon.cue_lemmas
         if t.pos_ == "VERB" and lemma in lex.explicit_verbs and not _negated(t):
             rows += _explicit_verb(d, t, lex.explicit_verbs[lemma] or {})
@@ -916,8 +917,8 @@ def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, 
     """
     w = weights or WEIGHTS
     cat = catalog or Catalog.load()
-    neutral_ids: dict = {}
-    per_doc: dict = {}
+    neutral_ids: dict[str, bool] = {}
+    per_doc: dict = {}  # every document in ``blame``, even one whose rows are all denials
     # plain Python over the rows: a corpus run calls this once per document, where pandas'
     # per-call overhead would cost more than the arithmetic
     columns = ["doc_id", "sent_id", "cue_start", "attribution", "kind", "stance", "denied", by]
@@ -927,9 +928,11 @@ def responsible(blame: pd.DataFrame, doc_ids=None, weights: dict | None = None, 
         rows_of_doc = per_doc.setdefault(doc_id, [])
         if bool(denied) or actor is None or (isinstance(actor, float) and actor != actor):
             continue  # a party's denial is not blame; a row without an actor counts for no one
-        if isinstance(blamer_id, str) and blamer_id not in neutral_ids:
-            neutral_ids[blamer_id] = neutral_source(blamer_id, cat, w)
-        neutral = attribution == "reported" and kind == "agency" and neutral_ids.get(blamer_id, False) is True
+        neutral = attribution == "reported" and kind == "agency" and isinstance(blamer_id, str)
+        if neutral:
+            if blamer_id not in neutral_ids:
+                neutral_ids[blamer_id] = neutral_source(blamer_id, cat, w)
+            neutral = neutral_ids[blamer_id]
         # the order a duplicate is kept in: the author's word, a neutral source's, a party's
         source = (0 if attribution != "reported" else 2) - int(neutral)
         weight = (w["kind"][kind] * (w["neutral_agency"] if neutral else w["attribution"][attribution])
