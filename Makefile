@@ -51,7 +51,7 @@ notebooks: setup ## Re-execute the tracked notebooks in place, top to bottom, to
 # renders `make run`'s executed copies instead.
 REPORT_NOTEBOOKS ?= $(NOTEBOOKS)
 report: setup ## Render the executed notebooks into one static HTML report in outputs/report/
-	$(BIN)/python -m helpers.report --out $(OUT)/report $(REPORT_NOTEBOOKS)
+	$(BIN)/python -m helpers.viz.report --out $(OUT)/report $(REPORT_NOTEBOOKS)
 
 eval: setup ## Re-compute every accuracy figure (notebook 06) into outputs/06-evaluation/
 	@mkdir -p $(OUT)/notebooks

@@ -12,7 +12,7 @@ one. Documents are streamed, never held in memory all at once.
 
 1. Throughput, on the smallest size: words/s of ``analyze_to`` (CSV, one process, sentiment off,
    the pipeline loaded beforehand) against bare ``nlp.pipe`` of the same pipeline
-   (``helpers.entities.actor_pipeline()``), the same batch size and the same texts: the CLEAN
+   (``helpers.actors.actor_pipeline()``), the same batch size and the same texts: the CLEAN
    texts, cleaned before the clock starts, so ``analyze_to``'s time includes cleaning. Words are
    ``analyze_to``'s ``n_words`` (tokens that are not punctuation or space), the same for both.
    Target: ratio >= 0.85. The with-sentiment throughput ("rules" and "model") is measured on a
@@ -97,7 +97,7 @@ def _user_data_dropped_pipeline():
     spaCy's own multiprocessing can send the docs back (reference figure only)."""
     from spacy.language import Language
 
-    from helpers.entities import actor_pipeline
+    from helpers.actors import actor_pipeline
 
     if "bench_drop_user_data" not in Language.factories:
         @Language.component("bench_drop_user_data")
@@ -111,8 +111,8 @@ def _user_data_dropped_pipeline():
 
 
 def throughput(n: int, seed: int, batch_size: int, articles) -> dict:
-    from helpers.cleaning import clean
-    from helpers.entities import actor_pipeline
+    from helpers.text import clean
+    from helpers.actors import actor_pipeline
 
     nlp = actor_pipeline()
     texts = [clean(d.text, doc_id=d.doc_id).text for d in sample_documents(n, seed, articles)]
@@ -152,7 +152,7 @@ def speedup(n: int, seed: int, batch_size: int, n_process: int, one: dict, artic
 
 
 def sentiment_throughput(n: int, seed: int, batch_size: int, articles) -> dict:
-    from helpers.entities import actor_pipeline
+    from helpers.actors import actor_pipeline
 
     nlp, out = actor_pipeline(), {"docs": n}
     for mode in ("none", "rules", "model"):
@@ -213,7 +213,7 @@ def profile(n: int, seed: int, batch_size: int, path: Path, articles) -> dict:
     import io
     import pstats
 
-    from helpers.entities import actor_pipeline
+    from helpers.actors import actor_pipeline
 
     nlp = actor_pipeline()
     _analyze(min(n, 8), seed, batch_size, nlp=nlp, articles=articles)

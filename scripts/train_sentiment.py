@@ -51,12 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.metrics import accuracy_score, f1_score
 
     from helpers import sentiment as S
-    from helpers.paths import DATA_DIR, display_path
+    from helpers.paths import PROJECT_ROOT, display_path, package_file
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
-    out = Path(args.out) if args.out else DATA_DIR / S.MODEL_FILE
+    out = Path(args.out) if args.out else package_file("helpers.sentiment.data", S.MODEL_FILE)
     t0 = time.time()
     metrics: dict = {}
 
@@ -115,12 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         "sentence_target": "mean human rating / 4 (VADER NYT editorial sentences)",
         "target_labels": list(S.LABELS),
         "data": {
-            display_path(S.NYT_FILE): sha256(S.NYT_FILE),
-            display_path(S.NEWSMTSC_FILE): sha256(S.NEWSMTSC_FILE),
-            "data/sentiment/lexicon.csv": sha256(DATA_DIR / S.LEXICON_FILE),
-            "data/sentiment/rules.yml": sha256(DATA_DIR / S.RULES_FILE),
-            "data/sentiment/predicates.csv": sha256(DATA_DIR / S.PREDICATES_FILE),
-            "data/sentiment/speech.yml": sha256(DATA_DIR / S.SPEECH_FILE),
+            S.NYT_FILE: sha256(PROJECT_ROOT / S.NYT_FILE),
+            S.NEWSMTSC_FILE: sha256(PROJECT_ROOT / S.NEWSMTSC_FILE),
+            "data/sentiment/lexicon.csv": sha256(package_file("helpers.sentiment.data", S.LEXICON_FILE)),
+            "data/sentiment/rules.yml": sha256(package_file("helpers.sentiment.data", S.RULES_FILE)),
+            "data/sentiment/predicates.csv": sha256(package_file("helpers.sentiment.data", S.PREDICATES_FILE)),
+            "data/sentiment/speech.yml": sha256(package_file("helpers.sentiment.data", S.SPEECH_FILE)),
         },
         "folds": args.folds,
         "seed": args.seed,

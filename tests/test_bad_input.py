@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.cleaning import NotTextError, decode_bytes, english_share, html_to_text, language_problem, looks_like_html
+from helpers.text import NotTextError, decode_bytes, english_share, html_to_text, language_problem, looks_like_html
 from helpers.corpus import Analyzer, InputError, analyze, iter_documents
-from helpers.entities import actor_pipeline
+from helpers.actors import actor_pipeline
 from helpers.paths import SEED_ARTICLE
 
 from .conftest import FIXTURES

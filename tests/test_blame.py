@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from helpers.blame import BLAME_COLUMNS, blame_table, responsible
-from helpers.cleaning import clean, clean_file
-from helpers.entities import Catalog, actor_pipeline
+from helpers.text import clean, clean_file
+from helpers.actors import Catalog, actor_pipeline
 from helpers.evaluation import blame_gold_frame, blame_pred_frame, load_blame_gold, score_blame
 from helpers.paths import DATA_DIR, SEED_ARTICLE
 

@@ -1,4 +1,4 @@
-"""The corpus-comparison charts of notebook 05 (helpers.charts.share_bars, tone_heatmap, actor_timeline):
+"""The corpus-comparison charts of notebook 05 (helpers.viz.charts.share_bars, tone_heatmap, actor_timeline):
 they draw the data they are given, in the order given, and survive empty input."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import charts  # noqa: E402
+from helpers.viz import charts  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""helpers.cleaning on the seed, on real articles of other shapes, and on real snippets."""
+"""helpers.text on the seed, on real articles of other shapes, and on real snippets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from helpers.cleaning import REPAIR_KINDS, clean, clean_file, keep_hyphen, read_text
+from helpers.text import REPAIR_KINDS, clean, clean_file, keep_hyphen, read_text
 from helpers.paths import SEED_ARTICLE
 
 from .conftest import REAL_ARTICLES

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.cleaning import clean
+from helpers.text import clean
 
 from .test_cleaning import assert_idempotent, assert_nothing_lost_silently, assert_offsets_exact
 
@@ -48,7 +48,7 @@ def test_cleaning_properties_on_arbitrary_unicode(raw):
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.binary(max_size=200))
 def test_any_bytes_decode_or_are_refused_with_a_reason(data):
-    from helpers.cleaning import NotTextError, decode_bytes
+    from helpers.text import NotTextError, decode_bytes
 
     try:
         text, encoding = decode_bytes(data, "f.txt")
@@ -66,7 +66,7 @@ def test_any_bytes_decode_or_are_refused_with_a_reason(data):
                                           "&lt;script&gt;", "<!-- c -->", "<div class='x'>", "</div>", "<style>",
                                           "</style>"]), max_size=40).map(" ".join))
 def test_html_extraction_keeps_text_and_drops_markup(body):
-    from helpers.cleaning import html_to_text
+    from helpers.text import html_to_text
 
     text = html_to_text(f"<html><body>{body}</body></html>")
     assert "<script>" not in text.replace("&lt;script&gt;", "") or "&lt;script&gt;" in body

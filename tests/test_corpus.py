@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.corpus import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, InputError, analyze, iter_documents
-from helpers.entities import MENTION_COLUMNS
+from helpers.actors import MENTION_COLUMNS
 from helpers.paths import SEED_ARTICLE
 
 from .conftest import FIXTURES

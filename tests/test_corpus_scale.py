@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from helpers.corpus import TABLES, analyze, analyze_dask, analyze_to, iter_documents, read_tables
-from helpers.entities import actor_pipeline
+from helpers.actors import actor_pipeline
 from helpers.paths import SEED_ARTICLE
 
 from .conftest import FIXTURES
@@ -123,7 +123,7 @@ def test_a_dask_cluster_gives_the_same_tables(reference, tmp_path):
             distributed.Client(cluster) as client:
         summary = analyze_dask(client, iter_documents(ARTICLES), tmp_path, sentiment="rules", batch_size=3)
         # each worker loaded the pipeline once and kept it
-        loaded = client.run(lambda: len(__import__("helpers.corpus", fromlist=["_ANALYZERS"])._ANALYZERS))
+        loaded = client.run(lambda: len(__import__("helpers.corpus.core", fromlist=["_ANALYZERS"])._ANALYZERS))
         # the command line's --scheduler runs on the same cluster
         res = subprocess.run([sys.executable, "-m", "helpers", "analyze", *map(str, ARTICLES[:2]), "--out",
                               str(tmp_path / "cli"), "--scheduler", cluster.scheduler_address, "--format", "parquet",

@@ -1,12 +1,12 @@
-"""helpers.entities: the catalog pipeline on the seed and on real snippets."""
+"""helpers.actors: the catalog pipeline on the seed and on real snippets."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from helpers.cleaning import clean_file
-from helpers.entities import (
+from helpers.text import clean_file
+from helpers.actors import (
     MENTION_COLUMNS,
     Catalog,
     actor_frequency,

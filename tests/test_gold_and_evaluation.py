@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from helpers import evaluation as E
-from helpers.cleaning import clean, clean_file
+from helpers.text import clean, clean_file
 from helpers.corpus import load_fakes, load_wikinews
-from helpers.entities import Catalog, actor_pipeline, mention_table, raw_mention_table
+from helpers.actors import Catalog, actor_pipeline, mention_table, raw_mention_table
 from helpers.evaluation import load_entity_gold, match_spans, prf, score_entities
 from helpers.nlp import load_nlp
 from helpers.paths import DATA_DIR, SEED_ARTICLE

@@ -1,4 +1,4 @@
-"""The HTML report (`make report`, helpers.report): self-contained pages whose figures load in a
+"""The HTML report (`make report`, helpers.viz.report): self-contained pages whose figures load in a
 real browser, and document text that cannot run as script.
 
 The browser checks drive headless Chromium with ``--dump-dom`` (no selenium or playwright): a
@@ -23,8 +23,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.report import CSP, ReportError, build_report, default_notebooks
-from helpers.report import main as report_main
+from helpers.viz.report import CSP, ReportError, build_report, default_notebooks
+from helpers.viz.report import main as report_main
 
 CHROMIUM_HINT = "Chromium not installed: apt-get install chromium; CI installs it in .ci/run"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -252,10 +252,10 @@ def hostile_page(tmp_path_factory) -> Path:
         nbformat.v4.new_code_cell(
             "import pandas as pd\n"
             "from IPython.display import HTML\n"
-            "from helpers import charts\n"
+            "from helpers.viz import charts\n"
             "from helpers.blame import blame_table\n"
-            "from helpers.cleaning import clean_file\n"
-            "from helpers.entities import Catalog, actor_pipeline, display_spans, mention_table, surface_frequency\n"
+            "from helpers.text import clean_file\n"
+            "from helpers.actors import Catalog, actor_pipeline, display_spans, mention_table, surface_frequency\n"
             "pd.set_option('display.max_colwidth', None)  # whole sentences in the tables"),
         nbformat.v4.new_code_cell(
             f"clean = clean_file({str(article)!r})\n"

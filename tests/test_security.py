@@ -1,6 +1,6 @@
 """Security audit: HTML made from document text escapes it, data is read without code execution.
 
-- ``helpers.charts.evidence_cards`` and ``helpers.charts.entity_html`` (displaCy) show markup in an
+- ``helpers.viz.charts.evidence_cards`` and ``helpers.viz.charts.entity_html`` (displaCy) show markup in an
   article as text (the report built from them is checked in a browser by tests/test_report.py);
 - the package, the scripts and the notebooks never load YAML with an unsafe loader, never
   unpickle, never ``eval``/``exec``, and ``np.load`` always says ``allow_pickle=False``;
@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.charts import _PALETTE, entity_html, evidence_cards
+from helpers.viz.charts import _PALETTE, entity_html, evidence_cards
 from helpers.paths import DATA_DIR, PROJECT_ROOT, display_path
 
 SCRIPT = "<script>document.title='pwned'</script>"

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from helpers import sentiment as S
-from helpers.cleaning import clean_file
+from helpers.text import clean_file
 from helpers.paths import DATA_DIR, SEED_ARTICLE
 
 # Real sentences of the seed article (The Moscow Times, September 2016).

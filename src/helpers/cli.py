@@ -37,7 +37,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     import pandas as pd
     from tqdm import tqdm
 
-    from helpers.cleaning import clean
+    from helpers.text import clean
     from helpers.corpus import InputError, iter_documents
 
     try:

@@ -50,7 +50,7 @@ def load_nlp(exclude: tuple[str, ...] = ()) -> Language:
 
     ``exclude`` names pipeline components to leave out, e.g. ``("ner",)``; it is a tuple so
     the call can be cached. The pipeline with the actor catalog is
-    :func:`helpers.entities.actor_pipeline`, built on :func:`new_nlp`.
+    :func:`helpers.actors.actor_pipeline`, built on :func:`new_nlp`.
     """
     return new_nlp(exclude)
 

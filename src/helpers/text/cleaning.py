@@ -62,7 +62,7 @@ from typing import Iterable
 
 import yaml
 
-from helpers.paths import data_file
+from helpers.paths import package_file
 
 __all__ = [
     "CleanDocument",
@@ -425,7 +425,7 @@ class _Rules:
 @lru_cache(maxsize=None)
 def load_rules(path: str | None = None) -> _Rules:
     """Compile the caption/dateline rules from ``data/cleaning.yml`` (or ``path``)."""
-    p = Path(path) if path else data_file("cleaning.yml")
+    p = Path(path) if path else package_file("helpers.text", "cleaning.yml")
     with open(p, encoding="utf-8") as fh:
         cfg = yaml.safe_load(fh)
     fill = {
@@ -923,7 +923,7 @@ def english_share(text: str, max_words: int = 2000) -> tuple[float, int]:
 def _language_config(path: str | None = None) -> tuple[int, float]:
     """``(min_words, min_function_word_share)`` from the ``language`` section of ``data/cleaning.yml``
     (read once per process)."""
-    p = Path(path) if path else data_file("cleaning.yml")
+    p = Path(path) if path else package_file("helpers.text", "cleaning.yml")
     with open(p, encoding="utf-8") as fh:
         cfg = yaml.safe_load(fh)["language"]
     return int(cfg["min_words"]), float(cfg["min_function_word_share"])

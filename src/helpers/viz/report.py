@@ -3,7 +3,7 @@
 ``build_report(notebooks, out_dir)`` renders each notebook's *stored* outputs with nbconvert's
 HTML exporter (the ``lab`` template, figures embedded as base64 PNG, tables as HTML) into
 ``<out_dir>/<notebook>.html`` and writes ``<out_dir>/index.html``, which links every page with
-its title and intro. ``python -m helpers.report [NOTEBOOK ...] [--out DIR]`` does the same from the
+its title and intro. ``python -m helpers.viz.report [NOTEBOOK ...] [--out DIR]`` does the same from the
 command line (``make report``); by default it renders the tracked notebooks into ``outputs/report``.
 
 The pages are self-contained and safe to open from a mail attachment or a file share:
@@ -12,7 +12,7 @@ The pages are self-contained and safe to open from a mail attachment or a file s
   and the widget loader are dropped (the notebooks use neither maths nor widgets), CSS is inlined;
 - a Content-Security-Policy ``<meta>`` on every page allows images only from ``data:`` URIs and
   no script at all, a second line of defence behind the escaping of document text by
-  :mod:`helpers.charts` and pandas (a ``<script>`` inside an article is shown as text);
+  :mod:`helpers.viz.charts` and pandas (a ``<script>`` inside an article is shown as text);
 - the same notebooks give byte-identical pages (no timestamps, no absolute paths).
 """
 
@@ -209,7 +209,7 @@ def default_notebooks() -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m helpers.report", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m helpers.viz.report", description=__doc__.split("\n\n")[0])
     p.add_argument("notebooks", nargs="*", type=Path,
                    help="notebooks in reading order (default: the tracked notebooks/NN-*.ipynb)")
     p.add_argument("--out", type=Path, default=REPORT_DIR, help="output folder (default: outputs/report)")

@@ -30,7 +30,7 @@ def cleaning_overview(report: pd.DataFrame, paragraphs: pd.DataFrame, title: str
 def actor_bars(surface: pd.DataFrame, top: int = 10, by: str = "root", title: str = ""):
     """Horizontal bars of the ``top`` actors' mentions, each bar stacked by surface form.
 
-    ``surface``: :func:`helpers.entities.surface_frequency` output (``by``, ``text``, ``mentions``).
+    ``surface``: :func:`helpers.actors.surface_frequency` output (``by``, ``text``, ``mentions``).
     Segments of two or more mentions are labelled with their surface form.
     """
     totals = surface.groupby(by, as_index=False)["mentions"].sum()

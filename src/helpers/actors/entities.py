@@ -26,7 +26,7 @@ group, other) and how it was decided are in ``doc.user_data["helpers.mentions"]`
 
 The tables (:func:`mention_table`, :func:`actor_frequency`, ...) carry the evidence of every
 mention: document, sentence, clean character offsets, and raw offsets when the document came
-from :mod:`helpers.cleaning`.
+from :mod:`helpers.text`.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from helpers.nlp import new_nlp
-from helpers.paths import data_file
+from helpers.paths import package_file
 
 __all__ = [
     "Actor",
@@ -111,9 +111,9 @@ class Catalog:
     def load(cls, actors_path: str | Path | None = None, places_path: str | Path | None = None,
              rules_path: str | Path | None = None) -> "Catalog":
         """Read ``data/actors.yml``, ``data/places.yml`` and ``data/actor_rules.yml`` (or the paths given)."""
-        return _load_catalog(str(actors_path or data_file("actors.yml")),
-                             str(places_path or data_file("places.yml")),
-                             str(rules_path or data_file("actor_rules.yml")))
+        return _load_catalog(str(actors_path or package_file("helpers.catalogs.syria", "actors.yml")),
+                             str(places_path or package_file("helpers.catalogs.syria", "places.yml")),
+                             str(rules_path or package_file("helpers.catalogs.syria", "rules.yml")))
 
     # ----- hierarchy ------------------------------------------------------------------------
     def __contains__(self, actor_id: str) -> bool:
@@ -543,7 +543,7 @@ class ActorResolver:
 def _shouting(ent: Span) -> bool:
     """An acronym that is also a common word ("IS", "US"), between all-caps words ("THE USA IS
     GREAT"), is the word shouted, not the acronym."""
-    from helpers.cleaning import zipf
+    from helpers.text import zipf
 
     if len(ent) != 1 or not ent.text.isupper() or zipf(ent.text.lower()) < 5.5:
         return False
@@ -752,7 +752,7 @@ def raw_mention_table(docs, catalog: Catalog | None = None):
 
 def display_spans(doc: Doc, start: int, end: int, catalog: Catalog | None = None) -> list[dict]:
     """Entities of ``doc`` inside characters ``[start, end)``, offsets relative to ``start``, for
-    :func:`helpers.charts.entity_html`. With the actor pipeline, an actor is labelled by the actor it
+    :func:`helpers.viz.charts.entity_html`. With the actor pipeline, an actor is labelled by the actor it
     rolls up to ("Russia"), a place "PLACE", anything else by its spaCy label; with a plain
     pipeline, by the spaCy label."""
     cat = catalog or Catalog.load()

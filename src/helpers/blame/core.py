@@ -1,7 +1,7 @@
 """Blame attribution: who blames whom, for what, on whose word.
 
 Sentence-level extraction on spaCy's dependency parse of a document processed by
-:func:`helpers.entities.actor_pipeline`, with the cue lexicon in ``data/blame_lexicon.yml``
+:func:`helpers.actors.actor_pipeline`, with the cue lexicon in ``data/blame_lexicon.yml``
 (PETRARCH2/CAMEO 11x verbs with their source/target slots, the PLOVER ACCUSE frames, the Liang et
 al. blame keywords, extended). The guideline the rows follow is ``docs/annotation/blame.md``:
 
@@ -36,8 +36,8 @@ import pandas as pd
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from helpers.entities import MENTIONS_KEY, Catalog, _strip
-from helpers.paths import data_file
+from helpers.actors.entities import MENTIONS_KEY, Catalog, _strip
+from helpers.paths import package_file
 
 __all__ = ["BLAME_COLUMNS", "Lexicon", "extract_blame", "blame_table", "responsible", "RESPONSIBLE_COLUMNS"]
 
@@ -92,7 +92,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Lexicon":
-        return _load_lexicon(str(path or data_file("blame_lexicon.yml")))
+        return _load_lexicon(str(path or package_file("helpers.blame", "lexicon.yml")))
 
     def act_form(self, lower: str) -> bool:
         """Does the lower-cased word form name a harmful act ("airstrikes", "shelling"), as written
@@ -787,7 +787,7 @@ def extract_blame(doc: Doc, doc_id: str, catalog: Catalog | None = None, lexicon
     """Blame rows (columns :data:`BLAME_COLUMNS`) for one document processed by the actor pipeline,
     sorted by sentence, cue offset, blamed and blamer (a unique key).
 
-    ``clean``: the :class:`helpers.cleaning.CleanDocument` the text came from, for raw offsets.
+    ``clean``: the :class:`helpers.text.CleanDocument` the text came from, for raw offsets.
     """
     d = _Doc(doc, catalog or Catalog.load(), lexicon or Lexicon.load())
     out: dict[tuple, dict] = {}

@@ -150,7 +150,7 @@ def _gold_root(actor: str, catalog) -> str:
 def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) -> EntityScores:
     """Score mention tables against the gold.
 
-    ``systems``: name -> mention table (:func:`helpers.entities.mention_table` columns) for the
+    ``systems``: name -> mention table (:func:`helpers.actors.mention_table` columns) for the
     gold documents. A table whose ``kind`` column is all ``"raw"`` is scored as raw spaCy: named
     labels count as mentions, PERSON/NORP/ORG/GPE as actors, its normalised text as identity.
 
@@ -205,7 +205,7 @@ def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) 
 
 def evaluate_entities(gold: list[dict], nlp, raw_nlp, catalog) -> EntityScores:
     """Run raw spaCy (``raw_nlp``) and the catalog pipeline (``nlp``) on the gold texts and score both."""
-    from helpers.entities import mention_table, raw_mention_table
+    from helpers.actors import mention_table, raw_mention_table
 
     systems = {
         "spacy": raw_mention_table([(g["doc_id"], raw_nlp(g["text"])) for g in gold], catalog),
@@ -313,7 +313,7 @@ def evaluate_plover(nlp, path: str | Path) -> pd.DataFrame:
     """The PLOVER ACCUSE gold sentences: is some extracted row's blamer inside the gold source
     span and its blamed inside the gold target span? One row per sentence."""
     from helpers.blame import blame_table
-    from helpers.cleaning import clean
+    from helpers.text import clean
 
     rows = []
     for rec in load_entity_gold(path):
@@ -355,8 +355,8 @@ def evaluate_fakes(nlp, catalog, classes_path: str | Path, articles: pd.DataFram
     import yaml
 
     from helpers.blame import blame_table, responsible
-    from helpers.cleaning import clean
-    from helpers.entities import mention_table
+    from helpers.text import clean
+    from helpers.actors import mention_table
 
     with open(classes_path, encoding="utf-8") as fh:
         cfg = yaml.safe_load(fh)
@@ -396,13 +396,13 @@ def _sentence_at(sents: list[tuple[int, int, str]], offset: int) -> str:
 def entity_errors(gold: list[dict], docs: list[tuple[str, object]], catalog) -> pd.DataFrame:
     """Every actor-mention error of the catalog pipeline against the gold, with its sentence.
 
-    ``docs``: (doc_id, spaCy doc from :func:`helpers.entities.actor_pipeline`) for the gold
+    ``docs``: (doc_id, spaCy doc from :func:`helpers.actors.actor_pipeline`) for the gold
     texts. Mentions are matched as in :func:`score_entities` (``actor_identity``); ``error`` is
     ``missed`` (a gold actor mention with no predicted one), ``spurious`` (a predicted actor
     mention the annotator did not mark as one) or ``wrong actor`` (found, attributed to another
     actor). Columns: ``doc_id, start, error, text, gold, predicted, sentence``.
     """
-    from helpers.entities import mention_table
+    from helpers.actors import mention_table
 
     rows = []
     for rec, (doc_id, doc) in zip(gold, docs):
@@ -663,7 +663,7 @@ def readme_with_results(readme: str, markdown: str, markers: tuple[str, str] = R
 
 def results_chart(table: pd.DataFrame, title: str = "", width: float = 9.0):
     """Each figure of the results table with its 95% interval, the best baseline and the best
-    published figure, on one 0-1 axis; returns the figure (explicit size, as ``helpers.charts``)."""
+    published figure, on one 0-1 axis; returns the figure (explicit size, as ``helpers.viz.charts``)."""
     import matplotlib.pyplot as plt
 
     t = table.iloc[::-1].reset_index(drop=True)

@@ -1,0 +1,6 @@
+"""corpus stage."""
+
+from helpers.corpus import core as _impl
+
+# Transitional: every name of the module, while it is split into smaller ones.
+globals().update({k: v for k, v in vars(_impl).items() if not k.startswith("__")})

@@ -1,0 +1,1 @@
+"""Charts, evidence HTML and the static report."""
