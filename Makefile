@@ -14,7 +14,7 @@ OUT ?= outputs
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test run notebooks report model lab lock clean distclean eval bench
+.PHONY: help setup test test-fast lint run notebooks report model lab lock clean distclean eval bench
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -28,8 +28,14 @@ $(STAMP): requirements.txt requirements.lock pyproject.toml
 
 setup: $(STAMP) ## Create .venv with the machine's python3 and install the pinned dependencies and the package
 
-test: setup ## Unit tests, then every notebook re-executed and validated by nbval (strict)
+test: setup ## Every test (slow ones too), then every notebook re-executed and validated by nbval (strict)
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
+
+test-fast: setup ## The tests not marked slow, no notebooks (under a minute): the loop while editing
+	$(BIN)/python -m pytest tests -m "not slow" -q --durations=10
+
+lint: setup ## ruff on src, tests and scripts (rules in pyproject.toml's [tool.ruff])
+	$(BIN)/ruff check src tests scripts
 
 run: setup ## Run the notebooks in order on the seed; tables, figures and executed copies go to outputs/ (notebook 06 without the sentiment re-fit: `make eval`)
 	@mkdir -p $(OUT)/notebooks
@@ -62,7 +68,7 @@ eval: setup ## Re-compute every accuracy figure (notebook 06) into outputs/06-ev
 bench: setup ## Measure the corpus pipeline: words/s against bare spaCy, speed-up on 2 processes, peak memory at 1k and 10k documents (outputs/bench.json; about 30 minutes, run on a quiet machine)
 	$(BIN)/python scripts/bench.py --out $(OUT)/bench.json
 
-model: setup ## Rebuild data/models/sentiment.npz from the shipped data (about 5 minutes, deterministic)
+model: setup ## Rebuild src/helpers/sentiment/data/sentiment.npz (the learned sentiment weights) from the shipped data (about 5 minutes, deterministic)
 	$(BIN)/python scripts/train_sentiment.py
 
 lab: setup ## Open JupyterLab on the project

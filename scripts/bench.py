@@ -12,7 +12,7 @@ one. Documents are streamed, never held in memory all at once.
 
 1. Throughput, on the smallest size: words/s of ``analyze_to`` (CSV, one process, sentiment off,
    the pipeline loaded beforehand) against bare ``nlp.pipe`` of the same pipeline
-   (``helpers.actors.actor_pipeline()``), the same batch size and the same texts: the CLEAN
+   (``helpers.actors.actor_pipeline``, the ``syria`` pack), the same batch size and the same texts: the CLEAN
    texts, cleaned before the clock starts, so ``analyze_to``'s time includes cleaning. Words are
    ``analyze_to``'s ``n_words`` (tokens that are not punctuation or space), the same for both.
    Target: ratio >= 0.85. The with-sentiment throughput ("rules" and "model") is measured on a
@@ -47,11 +47,13 @@ from pathlib import Path
 from typing import Iterator
 
 TARGETS = {"throughput_ratio": 0.85, "speedup": 1.6, "memory_ratio": 1.2}
+#: The catalog pack(s) every run uses.
+CATALOG = ("syria",)
 
 
 def source_articles() -> list[tuple[str, str]]:
     """(doc_id, raw text) of the vendored FA-KES and Wikinews articles, in that order."""
-    from helpers.corpus import load_fakes, load_wikinews
+    from helpers.evaluation.datasets import load_fakes, load_wikinews
 
     fakes, wiki = load_fakes(), load_wikinews()
     return list(zip(fakes["doc_id"], fakes["text"])) + list(zip(wiki["doc_id"], wiki["text"]))
@@ -84,12 +86,19 @@ def _timed(fn) -> tuple[object, float, float]:
     return result, time.perf_counter() - t0, _cpu() - c0
 
 
-def _analyze(n: int, seed: int, batch_size: int, n_process: int = 1, sentiment=False, nlp=None, articles=None):
+def _resources(sentiment: str = "none"):
+    """The resources of the runs (loaded once per process and sentiment method)."""
+    from helpers.resources import load_resources
+
+    return load_resources(CATALOG, sentiment=sentiment)
+
+
+def _analyze(n: int, seed: int, batch_size: int, n_process: int = 1, sentiment="none", articles=None):
     from helpers.corpus import analyze_to
 
     with tempfile.TemporaryDirectory() as out:
-        return analyze_to(sample_documents(n, seed, articles), out, n_process=n_process, batch_size=batch_size,
-                          sentiment=sentiment, nlp=nlp)
+        return analyze_to(sample_documents(n, seed, articles), out, _resources(sentiment), n_process=n_process,
+                          batch_size=batch_size)
 
 
 def _user_data_dropped_pipeline():
@@ -97,7 +106,7 @@ def _user_data_dropped_pipeline():
     spaCy's own multiprocessing can send the docs back (reference figure only)."""
     from spacy.language import Language
 
-    from helpers.actors import actor_pipeline
+    from helpers.actors import load_catalog, new_actor_pipeline
 
     if "bench_drop_user_data" not in Language.factories:
         @Language.component("bench_drop_user_data")
@@ -105,23 +114,22 @@ def _user_data_dropped_pipeline():
             doc.user_data.clear()
             return doc
 
-    nlp = actor_pipeline.__wrapped__()  # not the cached instance analyze_to uses
+    nlp = new_actor_pipeline(load_catalog(CATALOG))  # not the cached instance analyze_to uses
     nlp.add_pipe("bench_drop_user_data", last=True)
     return nlp
 
 
 def throughput(n: int, seed: int, batch_size: int, articles) -> dict:
     from helpers.text import clean
-    from helpers.actors import actor_pipeline
 
-    nlp = actor_pipeline()
+    nlp = _resources().nlp
     texts = [clean(d.text, doc_id=d.doc_id).text for d in sample_documents(n, seed, articles)]
     for _ in nlp.pipe(texts[:8], batch_size=batch_size):  # warm-up
         pass
-    _analyze(min(n, 8), seed, batch_size, nlp=nlp, articles=articles)
+    _analyze(min(n, 8), seed, batch_size, articles=articles)
     load = _load()
     _, bare_s, bare_cpu = _timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=batch_size)))
-    summary, ana_s, ana_cpu = _timed(lambda: _analyze(n, seed, batch_size, nlp=nlp, articles=articles))
+    summary, ana_s, ana_cpu = _timed(lambda: _analyze(n, seed, batch_size, articles=articles))
     words = summary.words
     return {"docs": n, "words": words, "texts": "clean (cleaned before timing)", "load_before": load,
             "bare_seconds": round(bare_s, 2), "bare_cpu_seconds": round(bare_cpu, 2),
@@ -152,12 +160,10 @@ def speedup(n: int, seed: int, batch_size: int, n_process: int, one: dict, artic
 
 
 def sentiment_throughput(n: int, seed: int, batch_size: int, articles) -> dict:
-    from helpers.actors import actor_pipeline
-
-    nlp, out = actor_pipeline(), {"docs": n}
+    out = {"docs": n}
     for mode in ("none", "rules", "model"):
-        _analyze(min(n, 2), seed, batch_size, sentiment=mode, nlp=nlp, articles=articles)  # loads the models
-        summary, secs, _ = _timed(lambda: _analyze(n, seed, batch_size, sentiment=mode, nlp=nlp, articles=articles))
+        _analyze(min(n, 2), seed, batch_size, sentiment=mode, articles=articles)  # loads the models
+        summary, secs, _ = _timed(lambda: _analyze(n, seed, batch_size, sentiment=mode, articles=articles))
         out[mode] = {"seconds": round(secs, 2), "words": summary.words, "words_per_s": round(summary.words / secs, 1)}
     return out
 
@@ -213,13 +219,10 @@ def profile(n: int, seed: int, batch_size: int, path: Path, articles) -> dict:
     import io
     import pstats
 
-    from helpers.actors import actor_pipeline
-
-    nlp = actor_pipeline()
-    _analyze(min(n, 8), seed, batch_size, nlp=nlp, articles=articles)
+    _analyze(min(n, 8), seed, batch_size, articles=articles)  # loads the resources
     prof = cProfile.Profile()
     prof.enable()
-    summary = _analyze(n, seed, batch_size, nlp=nlp, articles=articles)
+    summary = _analyze(n, seed, batch_size, articles=articles)
     prof.disable()
     text = io.StringIO()
     stats = pstats.Stats(prof, stream=text)
@@ -233,7 +236,8 @@ def profile(n: int, seed: int, batch_size: int, path: Path, articles) -> dict:
 def table(result: dict) -> str:
     t, s, m = result["throughput"], result["speedup"], result["memory"]
     rows = [("analyze_to / bare nlp.pipe, words/s", f"{t['ratio']:.3f}", f">= {t['target']}", t["met"]),
-            (f"speed-up, analyze_to n_process={s['n_process']} over 1", f"{s['speedup']:.3f}", f">= {s['target']}", s["met"]),
+            (f"speed-up, analyze_to n_process={s['n_process']} over 1", f"{s['speedup']:.3f}", f">= {s['target']}",
+             s["met"]),
             (f"peak RSS {m['runs'][-1]['docs']:,} / {m['runs'][0]['docs']:,} docs", f"{m['ratio']:.3f}",
              f"<= {m['target']}", m["met"])]
     lines = [f"{'figure':<44} {'value':>8} {'target':>8}  result"]
@@ -242,7 +246,8 @@ def table(result: dict) -> str:
             f"({t['docs']:,} docs, {t['words']:,} words; CPU-time ratio {t['cpu_ratio']:.3f})",
             f"bare nlp.pipe n_process={s['n_process']} over 1: x{s['bare_speedup']:.2f} (reference)",
             "with sentiment ({} docs): ".format(result["sentiment"]["docs"]) + ", ".join(
-                f"{mode} {result['sentiment'][mode]['words_per_s']:,.0f} words/s" for mode in ("none", "rules", "model")),
+                f"{mode} {result['sentiment'][mode]['words_per_s']:,.0f} words/s"
+                for mode in ("none", "rules", "model")),
             "peak RSS: " + ", ".join(f"{r['docs']:,} docs {r['peak_rss_mb']:,.0f} MB (self {r['self_mb']:,.0f} + "
                                      f"worker {r['largest_worker_mb']:,.0f})" for r in m["runs"]),
             f"load average {result['machine']['load_before']} before, {result['machine']['load_after']} after; "
@@ -277,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                            "batch_size": args.batch_size, "n_process": args.n_process, "seed": args.seed,
                            "sentiment": "none (throughput, speed-up, memory)", "format": "csv", "quick": args.quick}}
     # memory first: the subprocesses are started while this process is still small
-    print(f"peak memory at {', '.join(f'{n:,}' for n in sizes)} documents (fresh processes) ...", file=sys.stderr, flush=True)
+    print(f"peak memory at {', '.join(f'{n:,}' for n in sizes)} documents (fresh processes) ...", file=sys.stderr,
+          flush=True)
     memory_result = memory(sizes, args.seed, args.batch_size, args.n_process)
     print(f"throughput on {sizes[0]:,} documents ...", file=sys.stderr, flush=True)
     one = throughput(sizes[0], args.seed, args.batch_size, articles)
@@ -288,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     result["sentiment"] = sentiment_throughput(n_sent, args.seed, args.batch_size, articles)
     result["memory"] = memory_result
     if args.profile:
-        result["profile"] = profile(args.profile, args.seed, args.batch_size, out.with_name("bench_profile.txt"), articles)
+        result["profile"] = profile(args.profile, args.seed, args.batch_size, out.with_name("bench_profile.txt"),
+                                    articles)
     result["machine"]["load_after"] = _load()
     result["targets_met"] = all(result[k]["met"] for k in ("throughput", "speedup", "memory"))
     out.parent.mkdir(parents=True, exist_ok=True)

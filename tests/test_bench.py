@@ -39,13 +39,15 @@ def quick(tmp_path_factory) -> dict:
     return json.loads(Path(out).read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_quick_run_writes_every_figure(quick):
     assert set(quick) >= {"machine", "settings", "throughput", "speedup", "sentiment", "memory", "targets_met"}
     t, s, m = quick["throughput"], quick["speedup"], quick["memory"]
     for key in ("bare_words_per_s", "analyze_words_per_s", "ratio", "cpu_ratio", "bare_seconds", "analyze_seconds"):
         assert t[key] > 0, key
     assert t["docs"] == 20 and t["words"] > 1000 and "_texts" not in t
-    for key in ("speedup", "bare_speedup", "analyze_1_seconds", "analyze_n_seconds", "bare_1_seconds", "bare_n_seconds"):
+    for key in ("speedup", "bare_speedup", "analyze_1_seconds", "analyze_n_seconds", "bare_1_seconds",
+                "bare_n_seconds"):
         assert s[key] > 0, key
     assert [r["docs"] for r in m["runs"]] == [20, 40] and m["ratio"] > 0
     assert all(r["peak_rss_mb"] >= r["self_mb"] > 0 and r["failed"] == 0 and r["words"] > 0 for r in m["runs"])
@@ -54,6 +56,7 @@ def test_quick_run_writes_every_figure(quick):
     assert quick["sentiment"]["none"]["words"] == quick["sentiment"]["model"]["words"]
 
 
+@pytest.mark.slow
 def test_targets_are_recorded_with_their_verdicts(quick):
     for key, target in bench.TARGETS.items():
         section = {"throughput_ratio": "throughput", "speedup": "speedup", "memory_ratio": "memory"}[key]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from importlib.metadata import version
-from pathlib import Path
 
 import pytest
 import yaml
@@ -60,10 +59,44 @@ def test_pyproject_ranges_admit_the_pins(requirements):
     import tomllib
 
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    for dep in project["dependencies"]:
+    extras = [dep for deps in project.get("optional-dependencies", {}).values() for dep in deps]
+    for dep in project["dependencies"] + extras:
         req = Requirement(dep)
-        pinned = requirements[re.sub(r"[-_.]+", "-", req.name.lower())]
-        assert req.specifier.contains(pinned), f"{dep} excludes the pinned {pinned}"
+        name = re.sub(r"[-_.]+", "-", req.name.lower())
+        assert name in requirements, f"{dep}: a dependency of the package, not pinned in requirements.txt"
+        assert req.specifier.contains(requirements[name]), f"{dep} excludes the pinned {requirements[name]}"
+
+
+def test_pyproject_lists_what_the_package_imports():
+    """Every third-party module imported under src/helpers is a declared dependency (or an extra's)."""
+    import ast
+    import sys
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = [dep for deps in project.get("optional-dependencies", {}).values() for dep in deps]
+    declared = {re.sub(r"[-_.]+", "-", Requirement(d).name.lower()) for d in project["dependencies"] + extras}
+    # nbconvert's own dependencies, used by the report next to it (the `report` extra)
+    declared |= {"nbformat", "jinja2", "mistune"}
+    dists = packages_distributions()
+    missing = set()
+    for path in sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                if top in sys.stdlib_module_names or top in ("helpers", "__future__"):
+                    continue
+                names = {re.sub(r"[-_.]+", "-", d.lower()) for d in dists.get(top, [top])}
+                if not names & declared:
+                    missing.add(f"{top} ({path.relative_to(PROJECT_ROOT)})")
+    assert not missing, f"imported but not in pyproject.toml's dependencies: {sorted(missing)}"
 
 
 def test_installed_versions_are_the_pinned_ones(requirements):

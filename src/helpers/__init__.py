@@ -1,8 +1,12 @@
 """helpers: the shared code behind the notebook suite.
 
-One module per pipeline stage (``cleaning``, ``entities``, ``blame``, ``sentiment``, ``charts``,
-``corpus``, ``cli``) plus ``paths`` (where the project's files live) and ``nlp`` (the one place
-the spaCy pipeline is loaded). Importing the package prints nothing and loads no model.
+One subpackage per pipeline stage: ``text`` (decoding, cleaning), ``actors`` (catalog packs,
+mentions), ``quotes`` (reported speech), ``blame``, ``sentiment``, ``corpus`` (readers, analyzer,
+runners, writers), ``evaluation`` and ``viz`` (charts, evidence, report); top-level modules
+``schema`` (every output table's columns), ``resources`` (what an analysis runs with), ``outputs``
+(a notebook's result tables), ``paths``
+(package data and the checkout's files), ``nlp`` (the one place the spaCy pipeline is loaded) and
+``cli``. Importing the package prints nothing and loads no model.
 """
 
 __version__ = "0.1.0"

@@ -7,14 +7,17 @@ Commands
     ``<doc_id>.clean.txt``, ``<doc_id>.clean.json`` and ``<doc_id>.repairs.csv``, plus one
     ``cleaning_report.csv`` (repairs by kind and document).
 
-``analyze PATH... --out DIR [--n-process N] [--batch-size B] [--format csv|parquet] [--scheduler ADDRESS]``
+``analyze PATH... --out DIR [--catalog PACKS] [--sentiment model|rules|none] [--n-process N] [--batch-size B]
+[--format csv|parquet] [--scheduler ADDRESS]``
     Clean and analyse articles (``.txt``/``.html`` files, folders of them, ``.csv``/``.jsonl``
     files with ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
     ``documents`` (with each document's ``responsible`` actor, ``sentiment`` and ``error``),
     ``sentences`` (with ``sentiment`` and the VADER baseline), ``mentions``, ``blame`` and
     ``actor_sentiment`` tables (columns in the README). The corpus is streamed: tables are
     written batch by batch and moved into place when the run ends. A document that cannot be
-    read or analysed gets its reason in ``documents.error``; the run goes on.
+    read or analysed gets its reason in ``documents.error``; the run goes on. ``--catalog`` chooses
+    the actor catalog pack(s) by name or folder (default ``syria``), ``--sentiment`` the scorer;
+    worker processes and Dask workers rebuild exactly these resources.
 
 Errors are one line naming the file and what to do, with a non-zero exit status.
 """
@@ -37,8 +40,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     import pandas as pd
     from tqdm import tqdm
 
-    from helpers.text import clean
     from helpers.corpus import InputError, iter_documents
+    from helpers.text import clean
 
     try:
         docs = list(iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field))
@@ -72,17 +75,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             raise UsageError(f"--{name.replace('_', '-')} must be at least 1, not {getattr(args, name)}.")
     if args.n_process > (os.cpu_count() or 1) * 4:
         raise UsageError(f"--n-process {args.n_process} is far more than this machine's {os.cpu_count()} cores.")
-    options = dict(fmt=args.format, batch_size=args.batch_size, sentiment=not args.no_sentiment,
-                   progress=not args.quiet)
+    options = dict(fmt=args.format, batch_size=args.batch_size, progress=not args.quiet)
     try:
         docs = iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field)
         total = count_documents(args.paths)
+        spec = _resource_spec(args)
         if args.scheduler:
             client = _dask_client(args.scheduler)
             with client:
-                summary = analyze_dask(client, docs, args.out, total=total, **options)
+                summary = analyze_dask(client, docs, args.out, spec, total=total, **options)
         else:
-            summary = analyze_to(docs, args.out, n_process=args.n_process, total=total, **options)
+            summary = analyze_to(docs, args.out, spec, n_process=args.n_process, total=total, **options)
     except InputError as exc:
         raise UsageError(str(exc)) from exc
     if not args.quiet:
@@ -90,6 +93,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
               f"column error), {summary.words:,} words in {summary.seconds:.1f} s; tables in {args.out}: "
               + ", ".join(p.name for p in summary.paths.values()), file=sys.stderr)
     return 0
+
+
+def _resource_spec(args: argparse.Namespace):
+    """The run's resources, checked here and loaded where the analysis runs (this process, each
+    worker process or each Dask worker)."""
+    from helpers.resources import resource_spec
+
+    try:
+        return resource_spec(args.catalog, sentiment=args.sentiment)
+    except (OSError, ValueError) as exc:
+        raise UsageError(" ".join(str(exc).split())) from exc
 
 
 def _dask_client(address: str):
@@ -124,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", help="CSV/JSONL field with the text (default: text)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     p.set_defaults(func=cmd_clean)
-    a = sub.add_parser("analyze", help="clean and analyse articles; write documents, sentences, mentions and blame tables")
+    a = sub.add_parser("analyze",
+                       help="clean and analyse articles; write documents, sentences, mentions and blame tables")
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder of .txt files, .csv or .jsonl file")
     a.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     a.add_argument("--id-field", default="id", help="CSV/JSONL field with the document id (default: id)")
@@ -135,7 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format (default: csv)")
     a.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786) "
                    "instead of local processes; workers need this package installed")
-    a.add_argument("--no-sentiment", action="store_true", help="skip the sentiment scorers (faster; columns left empty)")
+    a.add_argument("--catalog", default="syria", metavar="NAMES_OR_PATHS",
+                   help="actor catalog pack(s): comma-separated pack names or pack folder paths (default: syria)")
+    a.add_argument("--sentiment", default="model", metavar="METHOD",
+                   help="sentiment scorer: model (learned, default), rules (fast, less accurate) or none")
+    a.add_argument("--no-sentiment", dest="sentiment", action="store_const", const="none",
+                   help="skip the sentiment scorers (faster; columns left empty): same as --sentiment none")
     a.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     a.set_defaults(func=cmd_analyze)
     return parser

@@ -55,7 +55,6 @@ def load_nlp(exclude: tuple[str, ...] = ()) -> Language:
     return new_nlp(exclude)
 
 
-def model_description(nlp: Language | None = None) -> str:
-    """A short, stable description of the loaded model, for notebooks and reports."""
-    nlp = nlp or load_nlp()
+def model_description(nlp: Language) -> str:
+    """A short, stable description of ``nlp``'s model, for notebooks and reports."""
     return f"spaCy {spacy.__version__}, {nlp.meta.get('helpers_model_package')} {nlp.meta['version']}"

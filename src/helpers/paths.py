@@ -47,6 +47,13 @@ def _find_root() -> Path:
     )
 
 
+# Declared for readers and linters only; the values come from ``__getattr__`` on first use.
+PROJECT_ROOT: Path
+DATA_DIR: Path
+SEEDS_DIR: Path
+OUTPUTS_DIR: Path
+SEED_ARTICLE: Path
+
 _CHECKOUT = {"PROJECT_ROOT": "", "DATA_DIR": "data", "SEEDS_DIR": "seeds", "OUTPUTS_DIR": "outputs",
              "SEED_ARTICLE": "seeds/000_9d0e07e770ca8079.txt"}
 

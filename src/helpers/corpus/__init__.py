@@ -1,6 +1,22 @@
-"""corpus stage."""
+"""Corpus: reading documents of any shape and analysing them into the suite's tables.
 
-from helpers.corpus import core as _impl
+- :mod:`~helpers.corpus.readers`: ``.txt``/``.html`` files, folders, CSV and JSONL -> :class:`RawDocument`;
+- :mod:`~helpers.corpus.analyzer`: :class:`Analyzer`, one batch of documents -> the tables;
+- :mod:`~helpers.corpus.runners`: :func:`analyze` (in memory), :func:`analyze_to` (streamed, one
+  process or several), :func:`analyze_dask` (a Dask cluster);
+- :mod:`~helpers.corpus.writers`: the tables to and from CSV/Parquet, atomically.
 
-# Transitional: every name of the module, while it is split into smaller ones.
-globals().update({k: v for k, v in vars(_impl).items() if not k.startswith("__")})
+Every run takes its resources explicitly (:func:`helpers.resources.load_resources`); the tables'
+columns and types are :mod:`helpers.schema`.
+"""
+
+from helpers.corpus.analyzer import MAX_CHUNK_CHARS, Analyzer
+from helpers.corpus.readers import InputError, RawDocument, count_documents, iter_documents
+from helpers.corpus.runners import RunSummary, analyze, analyze_dask, analyze_to, iter_analysis
+from helpers.corpus.writers import TableWriter, read_tables, write_tables
+from helpers.schema import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, TABLES
+
+__all__ = ["RawDocument", "InputError", "iter_documents", "count_documents", "Analyzer", "MAX_CHUNK_CHARS",
+           "iter_analysis", "analyze", "analyze_to", "analyze_dask", "RunSummary", "TableWriter", "write_tables",
+           "read_tables", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS",
+           "TABLES"]

@@ -1,0 +1,80 @@
+"""Links between the mentions of one document, used by the ``actor_resolver`` component.
+
+- An acronym the document defines ("Cessation of Hostilities (CoH)") takes the label and actor
+  of its long form, or is dropped when the long form is no entity.
+- A later entity that is the surname of a person named earlier is that person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from helpers.actors.catalog import Catalog, strip_name
+
+__all__ = ["acronym_definitions", "apply_acronyms", "surname_coreference"]
+
+
+def surname_coreference(doc: Doc, spans: list[Span], cat: Catalog, info: dict) -> list[Span]:
+    """A later entity that is the surname of a person named earlier is that person, whatever
+    label the NER gave it ("Nancy Pelosi ... Pelosi's grandchildren" tagged EVENT)."""
+    surnames: dict[str, str] = {}
+    out = []
+    for s in sorted(spans, key=lambda s: s.start):
+        name = strip_name(s.text, cat)
+        if s.label_ == "PERSON" and len(name.split()) > 1:
+            surnames.setdefault(name.split()[-1], s.ent_id_)
+        elif s.label_ != "PERSON" and not s.ent_id_ and name in surnames:
+            s = Span(doc, s.start, s.end, "PERSON", span_id=surnames[name])
+            info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "surname"}
+        out.append(s)
+    return out
+
+
+# ----- acronyms ---------------------------------------------------------------------------------
+def acronym_definitions(doc: Doc) -> dict[str, tuple[int, int]]:
+    """``{"CoH": (start, end)}`` for each "Long Form (ACR)" the document defines."""
+    found = {}
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        acr = doc[i + 1].text
+        letters = [c for c in acr if c.isalpha()]
+        if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
+            continue
+        caps = [c.lower() for c in acr if c.isupper()]
+        # walk back over capitalised words (and lower-case function words) spelling the initials
+        j, initials = i - 1, []
+        while j >= 0 and len(initials) < len(caps) and (doc[j].is_title or doc[j].is_upper or doc[j].is_stop):
+            if doc[j].is_title or doc[j].is_upper:
+                initials.insert(0, doc[j].text[0].lower())
+            j -= 1
+        if initials == caps:
+            found.setdefault(acr, (j + 1, i))
+    return found
+
+
+def apply_acronyms(doc: Doc, spans: list[Span], acronyms: dict, info: dict) -> tuple[list[Span], list[Span]]:
+    if not acronyms:
+        return spans, []
+    # an entity the NER ran into the definition ("The Cessation of Hostilities (CoH") ends before "("
+    for k, s in enumerate(spans):
+        for start, paren in acronyms.values():
+            if s.start < paren < s.end:
+                meta = info.pop((s.start_char, s.end_char))
+                s = spans[k] = Span(doc, s.start, paren, s.label_, span_id=s.ent_id_)
+                info[(s.start_char, s.end_char)] = meta
+    kept, dropped = [], []
+    for s in spans:
+        if s.text in acronyms and len(s) == 1:
+            start, end = acronyms[s.text]
+            longs = [o for o in spans if o.start < end and o.end > start and o is not s]
+            if not longs:
+                dropped.append(s)
+                continue
+            lf = longs[0]
+            new = Span(doc, s.start, s.end, lf.label_, span_id=lf.ent_id_)
+            info[(new.start_char, new.end_char)] = dict(info[(lf.start_char, lf.end_char)], source="acronym")
+            kept.append(new)
+        else:
+            kept.append(s)
+    return kept, dropped

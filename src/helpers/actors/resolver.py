@@ -1,0 +1,329 @@
+"""The ``actor_resolver`` component: which entity stands for which actor, decided in context.
+
+It runs last in :func:`helpers.actors.actor_pipeline`, on the entities the rulers and the NER
+found, and decides with the catalog (:class:`helpers.actors.Catalog`):
+
+- a seat is its government unless it is the object of a locative preposition ("Moscow claimed"
+  vs "the road to Damascus"); a state used as a location ("in Syria") is a place;
+- a demonym is its state when it modifies an agent noun ("Russian commanders", "Syrian Air
+  Force") and a nationality otherwise ("Syrian civilians");
+- definite descriptions the catalog names ("the regime", "the Coalition", "the Defense
+  Ministry") resolve to the most recently introduced actor that has them;
+- an acronym the text defines ("Cessation of Hostilities (CoH)") takes the label of its long
+  form, or is no entity when the long form is none, and a surname is the person named earlier
+  (:mod:`helpers.actors.coreference`).
+
+Entities not in the catalog keep their spaCy label; nothing is dropped except acronym entities
+that the document's own definition contradicts (kept in ``doc.spans["dropped"]``). Each
+entity's catalog id is its ``ent_id_``; its kind (actor, place, group, other) and how it was
+decided (``source``) are in ``doc.user_data[MENTIONS_KEY]``, keyed by character offsets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from helpers.actors.catalog import TITLE_LABEL, Catalog, strip_name
+from helpers.actors.coreference import acronym_definitions, apply_acronyms, surname_coreference
+
+__all__ = ["ActorResolver", "MENTIONS_KEY"]
+
+#: ``doc.user_data`` key of ``{(start_char, end_char): {"kind": ..., "source": ...}}`` per entity.
+MENTIONS_KEY = "helpers.mentions"
+# Catalog types that belong to a state: "the United States government" is not Syria's.
+_INSTITUTIONS = {"state", "government", "government_body", "military"}
+# spaCy labels that name participants or places; the rest (DATE, CARDINAL, ...) are "other".
+_ACTOR_LABELS = {"PERSON", "ORG"}
+_PLACE_LABELS = {"LOC", "FAC"}
+
+
+class ActorResolver:
+    """Decides, in context, which entity stands for which actor (see the module docstring)."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+
+    def __call__(self, doc: Doc) -> Doc:
+        cat = self.catalog
+        info: dict[tuple[int, int], dict] = {}
+        spans: list[Span] = []
+        dropped: list[Span] = []
+        acronyms = acronym_definitions(doc)
+        for ent in doc.ents:
+            if ent.label_ == TITLE_LABEL:  # "Secretary of State": a title, not an entity
+                continue
+            span, kind, source = self._resolve(ent, cat)
+            spans.append(span)
+            info[(span.start_char, span.end_char)] = {"kind": kind, "source": source}
+        spans, dropped = apply_acronyms(doc, spans, acronyms, info)
+        spans = surname_coreference(doc, spans, cat, info)
+        spans = self._descriptions(doc, spans, cat, info)
+        for token in doc:  # set_ents keeps a token's old ent_id when the new span has none
+            token.ent_id = 0
+        doc.ents = spans
+        doc.spans["dropped"] = dropped
+        keys = {(s.start_char, s.end_char) for s in spans}
+        doc.user_data[MENTIONS_KEY] = {k: v for k, v in info.items() if k in keys}
+        return doc
+
+    # ----- single entities -------------------------------------------------------------------
+    def _resolve(self, ent: Span, cat: Catalog) -> tuple[Span, str, str]:
+        doc, eid, text = ent.doc, ent.ent_id_, ent.text
+        name = strip_name(text, cat)
+        if not eid and ent.label_ in ("GPE", "ORG", "FAC", "LOC") and name in cat.seats:
+            eid = f"seat:{cat.seats[name]}"  # a seat the NER found itself
+        if eid.startswith("seat:"):
+            actor = eid[5:]
+            if self._locative(ent, cat) or self._place_context(ent, cat):
+                return Span(doc, ent.start, ent.end, "GPE"), "place", "seat-as-place"
+            return Span(doc, ent.start, ent.end, cat.actors[actor].label, span_id=actor), "actor", "seat"
+        demonym = eid[8:] if eid.startswith("demonym:") else cat.demonyms.get(name)
+        if demonym and ent.label_ in ("NORP", "GPE", "LANGUAGE") and eid not in cat:
+            if self._agentive(ent, cat):
+                return Span(doc, ent.start, ent.end, "NORP", span_id=demonym), "actor", "demonym"
+            return Span(doc, ent.start, ent.end, "NORP"), "group", "demonym-as-nationality"
+        if eid in cat:
+            actor = cat.actors[eid]
+            if actor.type == "place":
+                return Span(doc, ent.start, ent.end, actor.label, span_id=eid), "place", "gazetteer"
+            if _shouting(ent):  # "THE USA IS GREAT": an acronym alias inside all-caps text
+                return Span(doc, ent.start, ent.end, "ORG"), "other", "all-caps"
+            if actor.type == "state":
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                others = cat.descriptions.get((nxt.lower_,), []) if nxt is not None else []
+                if others and self._modifier(ent) and not any(o in cat.family(eid) for o in others):
+                    # "Syria rebels", "Syria rebel rocket": the country locates the next actor
+                    return Span(doc, ent.start, ent.end, "GPE"), "place", "state-as-place"
+                if self._locative(ent, cat) or self._owns_event(ent, cat):
+                    return Span(doc, ent.start, ent.end, "GPE"), "place", "state-as-place"
+                if self._modifier(ent) and self._head_word(ent) & cat.nationality_heads:  # "U.S. citizens"
+                    return Span(doc, ent.start, ent.end, "GPE"), "group", "state-as-nationality"
+            return Span(doc, ent.start, ent.end, ent.label_, span_id=eid), "actor", "catalog"
+        label = ent.label_
+        if label in ("PERSON", "ORG", "GPE", "NORP") and not any(t.text[:1].isupper() for t in ent):
+            return ent, "other", "ner-lowercase"  # "restraint &": no name in it
+        if label in _ACTOR_LABELS | {"GPE", "FAC", "LOC"} and self._place_context(ent, cat):
+            return Span(doc, ent.start, ent.end, "GPE" if label != "FAC" else "FAC"), "place", "ner-place-context"
+        if ent.root.lower_ in cat.event_heads or ent.root.lemma_.lower() in cat.event_heads:
+            return ent, "other", "ner-event"
+        if label in _ACTOR_LABELS:
+            return ent, "actor", "ner"
+        if label == "GPE":
+            if self._acting(ent) or (self._modifier(ent) and self._agentive(ent, cat)):  # "Darfur rebels"
+                return ent, "actor", "ner"
+            return ent, "place", "ner"
+        if label in _PLACE_LABELS:
+            return ent, "place", "ner"
+        if label == "NORP":  # a nationality outside the catalog: an actor when it stands for agents,
+            # unless the noun it modifies names a catalog actor ("Islamist rebels" are the rebels)
+            head = ent.root.head
+            named = (head.lower_,) in cat.descriptions or head.ent_id_ in cat
+            return ent, ("actor" if self._agentive(ent, cat) and not named else "group"), "ner"
+        return ent, "other", "ner"
+
+    @staticmethod
+    def _locative(ent: Span, cat: Catalog) -> bool:
+        """Object of a locative preposition ("in Aleppo", "from Hmeimim and Amman")."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in cat.locative_prepositions
+
+    @staticmethod
+    def _place_context(ent: Span, cat: Catalog) -> bool:
+        """Named as a place: "Bab al-Faraj neighborhood", "the towns of Saraqeb", "in Tell Tamer"."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        head = root.head
+        if root.dep_ in ("compound", "nmod") and head.lower_ in cat.place_nouns and head.i >= ent.end:
+            return True
+        if root.dep_ == "appos" and head.lower_ in cat.place_nouns:
+            return True
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cat.place_nouns:
+            return True
+        return ent.label_ in _ACTOR_LABELS and root.dep_ == "pobj" and head.lower_ in (
+            "in", "near", "into", "outside", "around", "across", "throughout", "inside")
+
+    @staticmethod
+    def _owns_event(ent: Span, cat: Catalog) -> bool:
+        """A state possessing an event: "Syria's civil war" (the war in Syria)."""
+        root = ent.root
+        return root.dep_ == "poss" and (root.head.lower_ in cat.event_heads or root.head.lemma_ in cat.event_heads)
+
+    @staticmethod
+    def _head_word(ent: Span) -> set[str]:
+        """The noun a modifier ultimately modifies ("U.S. service members" -> members)."""
+        head = ent.root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return {head.lower_, head.lemma_.lower()}
+
+    @staticmethod
+    def _modifier(ent: Span) -> bool:
+        root = ent.root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end
+
+    @staticmethod
+    def _acting(ent: Span) -> bool:
+        """Is a place name used as a participant: subject, agent ("by X"), possessor or party?"""
+        tok = ent.root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return True
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "between", "against")
+
+    @staticmethod
+    def _agentive(ent: Span, cat: Catalog) -> bool:
+        """Does this demonym (or state name used as a modifier) stand for the state's agents?"""
+        doc = ent.doc
+        # "Kurdish-led forces", "Iranian-backed militia"
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in cat.agent_participles:
+            return True
+        tok = ent.root
+        # "Russian and Syrian Air Force": follow the coordination to the shared head.
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ("amod", "compound", "nmod", "npadvmod", "poss"):
+            head = tok.head
+            # skip the rest of a compound: "U.S. service members" -> members
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            # "Syrian Islamist rebels": the noun names another actor (the rebels), so the
+            # demonym is only their nationality, not the Syrian state
+            own = cat.demonyms.get(strip_name(ent.text, cat))
+            others = cat.descriptions.get((head.lower_,), []) + cat.descriptions.get((head.lemma_.lower(),), [])
+            if own and others and not any(o in cat.family(own) for o in others):
+                return False
+            if {head.lower_, head.lemma_.lower()} & cat.agent_heads:
+                return True
+            # a title on the way to a name: "Turkish President Erdogan", "Russian Foreign Minister Lavrov"
+            between = doc[ent.end : head.i + 1] if head.i >= ent.end else []
+            if any({t.lower_, t.lemma_.lower()} & cat.agent_heads for t in between):
+                return True
+            # modifying an organisation's name the NER found: "Russian Foo Ministry"
+            return head.ent_type_ == "ORG" and head.i >= ent.end
+        # a demonym used as a noun: "the Russians said", "Kurds announce"
+        return ent.root.tag_ in ("NNPS", "NNS") or (ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "appos"))
+
+    # ----- definite descriptions -----------------------------------------------------------
+    def _descriptions(self, doc: Doc, spans: list[Span], cat: Catalog, info: dict) -> list[Span]:
+        """Add definite descriptions as mentions of their antecedent actor; return all spans.
+
+        A description right after a demonym of the same family ("the Russian military") becomes
+        one mention of the described actor, replacing the demonym's.
+        """
+        spans = sorted(spans, key=lambda s: s.start)
+        mentions = sorted((s.start, s.ent_id_) for s in spans if s.ent_id_ in cat
+                          and info[(s.start_char, s.end_char)]["kind"] == "actor")
+        # An entity the NER found that is a catalog description ("the Defense Ministry")
+        for k, s in enumerate(spans):
+            if s.ent_id_ or info[(s.start_char, s.end_char)]["kind"] != "actor":
+                continue
+            words = tuple(strip_name(s.text, cat).lower().split())
+            if words in cat.descriptions:
+                candidates = cat.descriptions[words]
+                actor = self._antecedent(s.start, candidates, mentions, cat)
+                if actor is None and len(candidates) == 1:  # the NER took it for a name: "Regime forces"
+                    actor = candidates[0]
+                if actor:
+                    spans[k] = Span(doc, s.start, s.end, cat.actors[actor].label, span_id=actor)
+                    info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "description"}
+                    mentions = sorted(mentions + [(s.start, actor)])
+        by_end = {s.end: s for s in spans}
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        max_len = max((len(k) for k in cat.descriptions), default=0)
+        i = 0
+        while i < len(doc):
+            n = next((n for n in range(max_len, 0, -1) if i + n <= len(doc)
+                      and tuple(t.lower_ for t in doc[i : i + n]) in cat.descriptions
+                      and not taken.intersection(range(i, i + n))), 0)
+            if not n:
+                i += 1
+                continue
+            candidates = cat.descriptions[tuple(t.lower_ for t in doc[i : i + n])]
+            prev = by_end.get(i)
+            prev_kind = info.get((prev.start_char, prev.end_char), {}).get("source") if prev is not None else None
+            start, actor = i, None
+            if prev_kind == "demonym":  # "Russian military" -> the Russian military
+                fam = cat.family(prev.ent_id_)
+                actor = next((c for c in candidates if c in fam), None)
+                if actor:
+                    start = prev.start
+                    spans.remove(prev)
+                    del info[(prev.start_char, prev.end_char)]
+            last = doc[i + n - 1]
+            agent = last.pos_ in ("NOUN", "PROPN") and (
+                self._agent_position(doc, i + n, cat) or (last.dep_ == "nsubj" and last.head.pos_ == "VERB"))
+            if not agent and last.pos_ == "ADJ" and len(candidates) == 1 and prev is None \
+                    and self._agent_position(doc, i + n, cat):  # "Rebel fire", tagged as an adjective
+                actor = candidates[0]
+            # another state's demonym right before ("Turkish Foreign Ministry") says whose it is;
+            # a place ("Syria rebels") or an ideology ("Islamist rebels") does not
+            owned = prev is not None and prev.ent_id_ in cat and (prev.label_ == "NORP" or all(
+                cat.actors[c].type in _INSTITUTIONS for c in candidates))
+            if actor is None and not owned and (agent or self._definite(doc[i : i + n])):
+                actor = self._antecedent(i, candidates, mentions, cat)
+                if actor is None and len(candidates) == 1 and (agent or (doc[i].is_title and not doc[i].is_sent_start)):
+                    # no antecedent, but only one actor has this description and it is used as an
+                    # agent ("rebel shelling", "regime airstrikes") or as a name ("the Regime")
+                    actor = candidates[0]
+            if actor:
+                span = Span(doc, start, i + n, cat.actors[actor].label, span_id=actor)
+                spans.append(span)
+                info[(span.start_char, span.end_char)] = {"kind": "actor", "source": "description"}
+                mentions = sorted(mentions + [(start, actor)])
+                taken.update(range(start, i + n))
+            i += n
+        return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _agent_position(doc: Doc, j: int, cat: Catalog) -> bool:
+        """Is the word at ``j`` (after at most two more nouns) an agent noun: "rebel shelling",
+        "regime barrel bomb attacks", "rebel forces"?"""
+        for k in range(j, min(j + 3, len(doc))):
+            if doc[k].lower_ in cat.agent_heads or doc[k].lemma_.lower() in cat.agent_heads:
+                return True
+            if doc[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return False
+        return False
+
+    @staticmethod
+    def _definite(span: Span) -> bool:
+        """'the regime', 'the Syrian regime's ...', or a modifier of a noun ('regime forces')."""
+        head = span.root
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children):
+            return True
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ == "the":
+            return True
+        return head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i
+
+    @staticmethod
+    def _antecedent(i: int, candidates: list[str], mentions: list[tuple[int, str]], cat: Catalog) -> str | None:
+        """The candidate whose tree (everything under its root) was mentioned last before token ``i``."""
+        best, best_pos = None, -1
+        for cand in candidates:
+            fam = cat.family(cat.root(cand))
+            for pos, actor in mentions:
+                if pos >= i:
+                    break
+                if actor in fam and pos > best_pos:
+                    best, best_pos = cand, pos
+        return best
+
+
+def _shouting(ent: Span) -> bool:
+    """An acronym that is also a common word ("IS", "US"), between all-caps words ("THE USA IS
+    GREAT"), is the word shouted, not the acronym."""
+    from helpers.text import zipf
+
+    if len(ent) != 1 or not ent.text.isupper() or zipf(ent.text.lower()) < 5.5:
+        return False
+    doc = ent.doc
+    near = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t) > 1 and t.is_upper and not t.ent_type_ for t in near)

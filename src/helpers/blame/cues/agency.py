@@ -1,0 +1,136 @@
+"""Agency: the text says the target did a harmful act ("Russian jets struck the convoy",
+"shelling by government forces", "12 were killed in a Russian airstrike", "regime barrel bomb
+attacks"). Reads the lexicon's ``agency_*``, ``victim_verbs``, ``combat_nouns``,
+``act_modifiers``, ``hypothetical_modals`` and ``causal_markers`` (an act "due to" an actor is
+explicit blame)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from helpers.blame.cues.registry import Row, register
+from helpers.blame.document import BlameDoc, first_child, hypothetical, negated, passive, pobj, span_of
+
+AGENCY = register("agency", order=1, weight=1.0)
+
+
+@AGENCY.extractor(scope="sentence")
+def adjacent_acts(d: BlameDoc, sent: Span) -> list[Row]:
+    """Parse-independent agency: an actor right before an act noun ("Syrian government shelling",
+    "Russian airstrikes", "regime barrel bomb attacks") or right after "<act> by" ("airstrikes by
+    Russian forces"). Text without commas (FA-KES) often defeats the parser on exactly these.
+    Before the act only catalog actors count: without the parse, an uncatalogued name there is
+    as often a weapon ("Katyusha rockets"), a byline or a headline fragment as a party; after
+    "<act> by" any actor does (the preposition marks the agent)."""
+    rows, nouns, doc = [], d.lex.agency_nouns, d.doc
+    acts = set()
+    for t in sent:  # an act noun by its form, or by its lemma unless capitalised past the sentence start
+        if d.lex.act_form(t.lower_) or ((not t.is_title or t.i > sent.start) and t.lemma_.lower() in nouns):
+            acts.add(t.i)
+    # only catalog actors before the act: the position is also where bylines, places, weapons
+    # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets").
+    # Mentions in text order (a set of them would iterate in hash order, which changes with
+    # PYTHONHASHSEED and would change which of two rows for the same pair is kept).
+    for m in (m for m in d.mentions if sent.start <= m.start < sent.end and m.actor_id):
+        j = m.end
+        # skip modifiers of the act ("barrel bomb", "air", "deadly", "overnight"), not other nouns
+        # ("Syria evacuees bombing": the evacuees are not an act)
+        while j < sent.end and j - m.end <= 3 and j not in acts and j not in d.by_token and (
+                doc[j].pos_ == "ADJ" or doc[j].lower_ in d.lex.act_modifiers or doc[j].text == "-"):
+            j += 1
+        if j < sent.end and j in acts and not negated(doc[j]) and not _under_explicit(d, doc[j]):
+            rows.append(Row("agency", doc[j], [m]))
+    for i in sorted(acts):
+        if i + 1 < sent.end and doc[i + 1].lower_ == "by" and not _under_explicit(d, doc[i]):
+            for k in range(i + 2, min(i + 6, sent.end)):
+                if k in d.by_token:
+                    rows.append(Row("agency", doc[i], [d.by_token[k]]))
+                    break
+    return rows
+
+
+def _acting_verb(t: Token, lex) -> bool:
+    return t.pos_ == "VERB" and not negated(t) and not hypothetical(t, lex)
+
+
+@AGENCY.extractor(triggers=("agency_verbs",))
+def agency_verb(d: BlameDoc, t: Token) -> list[Row]:
+    """A harmful verb, not negated or hypothetical: "X shelled Y", "Y was struck by X"."""
+    if t.lemma_.lower() in d.lex.agency_verbs and _acting_verb(t, d.lex):
+        return _agency_verb(d, t)
+    return []
+
+
+@AGENCY.extractor(triggers=("agency_light_verbs",))
+def light_verb(d: BlameDoc, t: Token) -> list[Row]:
+    """A neutral verb with an act for object: "dropped barrel bombs", "carried out attacks"."""
+    lemma = t.lemma_.lower()
+    if lemma in d.lex.agency_verbs or lemma not in d.lex.agency_light_verbs or not _acting_verb(t, d.lex):
+        return []
+    obj = first_child(t, ("dobj",))
+    if obj is not None and d.is_act(obj):
+        subj, _ = d.subject(t)
+        return [Row("agency", t, subj, issue=span_of(d, obj))]
+    return []
+
+
+@AGENCY.extractor(triggers=("agency_nouns",))
+def agency_noun(d: BlameDoc, t: Token) -> list[Row]:
+    """An act noun (not a subject, not what an explicit cue is about) whose agent is named."""
+    if d.is_act(t) and t.dep_ not in ("nsubj", "nsubjpass") and not _under_explicit(d, t):
+        return _agency_noun(d, t)
+    return []
+
+
+def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
+    lex = d.lex
+    issue = span_of(d, first_child(v, ("dobj",)))
+    if passive(v, reduced=True):
+        agent = pobj(first_child(v, ("agent",)))
+        if agent is not None:
+            targets = d.agent_of_act(agent) if d.is_act(agent) else d.np_actors(agent)
+            return [Row("agency", v, targets, issue=span_of(d, first_child(v, ("nsubjpass",))))] if targets else []
+        if v.lemma_ in lex.victim_verbs:  # "12 were killed in a Russian airstrike"
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+                    obj = pobj(c)
+                    if obj is not None and d.is_act(obj):
+                        targets = d.agent_of_act(obj)
+                        if targets:
+                            return [Row("agency", obj, targets, issue=span_of(d, first_child(v, ("nsubjpass",))))]
+                    if obj is not None and obj.lemma_.lower() in lex.combat_nouns:  # "killed in clashes with IS"
+                        targets = d.np_actors(pobj(first_child(obj, ("prep",), "with")))
+                        if targets:
+                            return [Row("agency", obj, targets, issue=span_of(d, first_child(v, ("nsubjpass",))))]
+        return []
+    if v.lemma_ in ("die",):
+        return []
+    subj, _ = d.subject(v)
+    return [Row("agency", v, subj, issue=issue)] if subj else []
+
+
+def _agency_noun(d: BlameDoc, n: Token) -> list[Row]:
+    """An act noun whose agent is named: "shelling by government forces", "Russian airstrikes"."""
+    agents = [m for m in d.agent_of_act(n) if not (m.start <= n.i < m.end)]
+    if not agents:
+        return []
+    kind = "explicit" if _causal(d, n) else "agency"
+    of = pobj(first_child(n, ("prep",), "of")) or pobj(first_child(n, ("prep",), "on"))
+    return [Row(kind, n, agents, issue=span_of(d, of))]
+
+
+def _under_explicit(d: BlameDoc, n: Token) -> bool:
+    """Is this act noun what an explicit cue is about ("condemned the airstrikes by X")?"""
+    for a in n.ancestors:
+        if a.lemma_.lower() in d.lex.explicit_verbs or a.lemma_.lower() in d.lex.explicit_nouns:
+            return True
+        if a.pos_ == "VERB":
+            return False
+    return False
+
+
+def _causal(d: BlameDoc, n: Token) -> bool:
+    """Is the act noun governed by "due to", "because of", "caused by", "result of" ...?"""
+    left = [t.lower_ for t in d.doc[max(0, n.left_edge.i - 4) : n.left_edge.i]]
+    return any(tuple(left[-len(m):]) == m for m in d.lex.causal_markers)
+

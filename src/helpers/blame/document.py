@@ -1,0 +1,247 @@
+"""A parsed document as the cue extractors see it: actor mentions indexed by token, the actors of
+noun phrases, pronouns, agents of acts and subjects (:class:`BlameDoc`), and small helpers on
+spaCy's dependency parse (negation, passives, a token's child or prepositional object, the phrase
+a token heads)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from helpers.actors import MENTIONS_KEY, Catalog, strip_name
+from helpers.blame.lexicon import Lexicon
+
+__all__ = ["Mention", "BlameDoc", "negated", "hypothetical", "passive", "first_child", "pobj", "span_of"]
+
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "cc", "case"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in the text (or, for explicit cues, a nationality or an unnamed party)."""
+
+    start: int  # token offsets
+    end: int
+    actor_id: str
+    name: str
+    root: str
+    label: str
+    start_char: int
+    end_char: int
+
+
+class BlameDoc:
+    """A parsed document with its actor mentions indexed by token."""
+
+    def __init__(self, doc: Doc, catalog: Catalog, lex: Lexicon):
+        self.doc, self.cat, self.lex = doc, catalog, lex
+        self.sent_starts = [s.start for s in doc.sents]
+        info = doc.user_data.get(MENTIONS_KEY, {})
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, Mention] = {}
+        self.groups: dict[int, Mention] = {}
+        names = {}
+        for ent in doc.ents:
+            meta = info.get((ent.start_char, ent.end_char), {})
+            if meta.get("kind") == "group":  # nationalities: blamers/targets of explicit cues only
+                name = strip_name(ent.text, catalog)
+                g = Mention(ent.start, ent.end, "", name, name, ent.label_,
+                             ent.start_char, ent.end_char)
+                for i in range(ent.start, ent.end):
+                    self.groups[i] = g
+                continue
+            if meta.get("kind") != "actor":
+                continue
+            aid = ent.ent_id_ if ent.ent_id_ in catalog else ""
+            if aid:
+                name, root = catalog.name(aid), catalog.name(catalog.root(aid))
+            else:
+                name = names.setdefault(ent.text, strip_name(ent.text, catalog))
+                root = name
+            m = Mention(ent.start, ent.end, aid, name, root, ent.label_, ent.start_char, ent.end_char)
+            self.mentions.append(m)
+            for i in range(ent.start, ent.end):
+                self.by_token[i] = m
+
+    # ----- noun phrases -----------------------------------------------------------------------
+    def np_actors(self, head: Token | None) -> list[Mention]:
+        """Actors named in the noun phrase headed by ``head``: the head's own mention, and those
+        reached through modifiers, possessors, appositions and coordination (not through
+        prepositional phrases or clauses, which name other participants)."""
+        if head is None:
+            return []
+        out: list[Mention] = []
+        stack, seen = [head], set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            m = self.by_token.get(t.i) or self.pronoun(t)
+            if m is not None and m not in out:
+                out.append(m)
+            for c in t.children:
+                if c.dep_ == "amod" and c.tag_ == "VBN":
+                    continue  # "Britain-based monitor", "US-backed fighters": not who the phrase names
+                if c.dep_ in _NP_DEPS:
+                    stack.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "from") and t.lemma_.lower() in self.lex.member_nouns:
+                    stack += [g for g in c.children if g.dep_ == "pobj"]  # "militants from X"
+        return sorted(out, key=lambda m: m.start)
+
+    def np_party(self, head: Token | None, phrase: bool = True) -> list[Mention]:
+        """For the roles of an explicit blame word (whose subject surely blames and whose object
+        is surely blamed): the actors of the noun phrase, else a nationality in it ("a Saudi
+        businessman"), else (``phrase``, for blamers) the phrase itself as an unnamed party ("a
+        human rights group")."""
+        found = self.np_actors(head)
+        if found or head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "poss", "predet")]
+        groups = [self.groups[t.i] for t in left if t.i in self.groups]
+        if groups:
+            return groups[:1]
+        if not phrase:
+            return []
+        toks = [t for t in left if t.i >= min(x.i for x in left)] if left else [head]
+        span = head.doc[toks[0].i : head.i + 1]
+        return [Mention(span.start, span.end, "", span.text, span.text, "NOUN", span.start_char, span.end_char)]
+
+    def pronoun(self, t: Token) -> Mention | None:
+        """The actor a personal pronoun refers to: the nearest preceding actor of the right kind
+        in this or the two previous sentences."""
+        word = t.lower_
+        lex = self.lex.pronouns
+        if t.pos_ not in ("PRON", "DET") or not any(word in v for v in lex.values()):
+            return None
+        if word == "it" and t.dep_ in ("nsubj", "expl") and any(c.dep_ in ("ccomp", "xcomp") for c in t.head.children) \
+                and t.head.lemma_ in ("be", "appear", "seem", "look", "remain"):
+            return None  # expletive "it is hard to", "it appears that"
+        k = bisect_right(self.sent_starts, t.i) - 1
+        floor = self.sent_starts[max(0, k - 2)]
+        for m in reversed(self.mentions):
+            if m.end > t.i or m.start < floor:
+                continue
+            is_person = m.label == "PERSON"
+            if word in lex["person"] and is_person:
+                return m
+            if word in lex["thing"] and not is_person:
+                return m
+            if word in lex["plural"] and not is_person:
+                return m
+        return None
+
+    def agent_of_act(self, noun: Token) -> list[Mention]:
+        """Who did the act a noun names: "shelling by government forces", "Russia's strikes",
+        "Russian airstrikes", "regime bombardment", "rockets fired by Russian jets"."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):  # "shelling by X", "rocket fire from X"
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                found = self.np_actors(objs[0]) if objs else []
+                if found:
+                    return found
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                agent = pobj(first_child(c, ("agent",)))
+                if agent is not None:
+                    return self.np_actors(agent)
+        out = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                out += self.np_actors(c)
+        if noun.i in self.by_token:
+            out.append(self.by_token[noun.i])
+        return out
+
+    def subject(self, verb: Token) -> tuple[list[Mention], Token | None]:
+        """Actors of ``verb``'s subject, climbing through coordination, control and relative
+        clauses when the verb has none of its own ("... and blocked aid", "the incentives to
+        torpedo", "the U.S. which has failed")."""
+        t = verb
+        for _ in range(6):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None:
+                if subj.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                    return self.np_actors(t.head), t.head
+                if self.is_act(subj):  # "shelling by government forces killed 12"
+                    return self.agent_of_act(subj), subj
+                return self.np_actors(subj), subj
+            if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+                t = t.head
+            elif t.dep_ == "pcomp" and t.head.lower_ == "by":  # "did X by escalating ..."
+                t = t.head.head
+            elif t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.lower_ == "by":  # "by escalating levels"
+                t = t.head.head.head
+            elif t.dep_ in ("acl", "relcl") and t.head.i != t.i:
+                head = t.head
+                if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                    t = head.head  # "had all the incentives to torpedo": the haver
+                else:
+                    return self.np_actors(head), head  # "statements blaming Washington"
+            else:
+                break
+        return [], None
+
+    def is_act(self, t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.lex.agency_nouns
+                                                 or self.lex.act_form(t.lower_))
+
+
+def negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" for c in t.children)
+
+
+def hypothetical(t: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_modals for c in t.children)
+
+
+def passive(t: Token, reduced: bool = False) -> bool:
+    """A passive verb; with ``reduced``, also a participle modifying a noun ("31 people killed in
+    shelling")."""
+    return (any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+            or (reduced and t.tag_ == "VBN" and t.dep_ == "acl"))
+
+
+def first_child(t: Token, deps: tuple[str, ...], word: str | None = None) -> Token | None:
+    for c in t.children:
+        if c.dep_ in deps and (word is None or c.lower_ == word):
+            return c
+    return None
+
+
+def pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def span_of(d: BlameDoc, t: Token | None) -> Span | None:
+    """The phrase headed by ``t`` (an issue span); a relative pronoun stands for its antecedent."""
+    if t is None:
+        return None
+    if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
+        antecedent = _antecedent(d, t.head)
+        if antecedent is not None:
+            return antecedent
+    toks = list(t.subtree)
+    return t.doc[toks[0].i : toks[-1].i + 1]
+
+
+def _antecedent(d: BlameDoc, relcl: Token) -> Span | None:
+    """The noun phrase a relative clause modifies, without the clause: for "The air strike on the
+    UN convoy near Aleppo, which Washington blamed on ...", "The air strike on the UN convoy near
+    Aleppo". The parser often attaches the clause to the last noun ("Aleppo"), so unless that noun
+    is an act ("attack", "shelling": what blame is for), the phrase is taken from the noun its
+    prepositional phrases hang from, up to the first act noun."""
+    n = relcl.head
+    if n.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while (not d.is_act(n) and n.dep_ == "pobj" and n.head.dep_ == "prep"
+           and n.head.head.pos_ in ("NOUN", "PROPN")):
+        n = n.head.head
+    start, end = n.left_edge.i, relcl.left_edge.i
+    while end > start and (n.doc[end - 1].is_punct or n.doc[end - 1].is_space):
+        end -= 1
+    return n.doc[start:end] if end > start else None
+

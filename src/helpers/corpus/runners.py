@@ -1,0 +1,209 @@
+"""Running the analysis over a corpus: in one process, in a process pool, or on a Dask cluster.
+
+:func:`iter_analysis` yields the tables batch by batch, in input order; :func:`analyze` gathers
+them in memory (for notebooks), :func:`analyze_to` streams any corpus to CSV or Parquet tables in
+constant memory, on one process or several (``n_process``), and :func:`analyze_dask` does the
+same on a Dask cluster. Every run takes its :class:`~helpers.resources.Resources` (or only their
+:class:`~helpers.resources.ResourceSpec`) explicitly; worker processes and Dask workers receive
+the spec and rebuild exactly those resources, once per process. Every document's results depend
+on that document only, so the tables are identical whatever the process count, batch size or
+executor.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import pandas as pd
+
+from helpers.corpus.analyzer import MAX_CHUNK_CHARS, Analyzer
+from helpers.corpus.readers import RawDocument
+from helpers.corpus.writers import TableWriter
+from helpers.schema import TABLES, coerce, empty_tables
+
+if TYPE_CHECKING:  # imported when used: importing helpers.corpus loads no pipeline library
+    from helpers.resources import Resources, ResourceSpec
+
+__all__ = ["iter_analysis", "analyze", "analyze_to", "analyze_dask", "RunSummary"]
+
+
+def _spec(resources: Resources | ResourceSpec) -> ResourceSpec:
+    from helpers.resources import Resources, ResourceSpec
+
+    if isinstance(resources, Resources):
+        return resources.spec
+    if isinstance(resources, ResourceSpec):
+        return resources
+    raise TypeError(f"resources must be Resources or a ResourceSpec (helpers.resources.load_resources), "
+                    f"not {type(resources).__name__}")
+
+
+def _loaded(resources: Resources | ResourceSpec) -> Resources:
+    from helpers.resources import Resources
+
+    return resources if isinstance(resources, Resources) else Resources.from_spec(_spec(resources))
+
+
+def _batches(documents: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    batch: list[RawDocument] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# One analyzer per process and spec (pool workers and Dask workers load the resources once).
+_ANALYZERS: dict[tuple, Analyzer] = {}
+
+
+def _analyze_batch(raws: list[RawDocument], spec: ResourceSpec, batch_size: int,
+                   max_chunk_chars: int) -> dict[str, pd.DataFrame]:
+    """A worker's task: the tables of one batch, with the resources rebuilt from ``spec``."""
+    key = (spec, batch_size, max_chunk_chars)
+    if key not in _ANALYZERS:
+        _ANALYZERS[key] = Analyzer(_loaded(spec), batch_size, max_chunk_chars)
+    return _ANALYZERS[key].batch(raws)
+
+
+_SINGLE_THREADED = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+def _ordered(submit, batches: Iterable, window: int) -> Iterator:
+    """Results of ``submit(batch)`` futures, in input order, with at most ``window`` pending:
+    memory stays bounded however long the corpus."""
+    from collections import deque
+
+    pending: deque = deque()
+    for b in batches:
+        pending.append(submit(b))
+        if len(pending) >= window:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+def iter_analysis(documents: Iterable[RawDocument], resources: Resources | ResourceSpec, n_process: int = 1,
+                  batch_size: int = 32, max_chunk_chars: int = MAX_CHUNK_CHARS) -> Iterator[dict[str, pd.DataFrame]]:
+    """The tables, one batch of ``batch_size`` documents at a time, in input order.
+
+    ``n_process > 1`` analyses batches in that many worker processes (each rebuilds the resources
+    from their spec once, one BLAS/torch thread each); the results are the same as with one process.
+    """
+    if n_process < 1 or batch_size < 1:
+        raise ValueError("n_process and batch_size must be at least 1")
+    spec = _spec(resources)
+    batches = _batches(documents, batch_size)
+    if n_process == 1:
+        analyzer = Analyzer(_loaded(resources), batch_size, max_chunk_chars)
+        for b in batches:
+            yield analyzer.batch(b)
+        return
+    import multiprocessing as mp
+
+    saved = {k: os.environ.get(k) for k in _SINGLE_THREADED}
+    os.environ.update(_SINGLE_THREADED)  # inherited by the workers: no thread oversubscription
+    # fork is fast and needs no `if __name__ == "__main__"` guard in user scripts, but is unsafe
+    # once torch's thread pools exist in this process: then the workers are spawned fresh.
+    method = "spawn" if "torch" in sys.modules or sys.platform != "linux" else "fork"
+    try:
+        pool = mp.get_context(method).Pool(n_process)
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    with pool:
+        submit = lambda b: pool.apply_async(_analyze_batch, (b, spec, batch_size, max_chunk_chars))  # noqa: E731
+        for result in _ordered(submit, batches, window=2 * n_process):
+            yield result.get()
+
+
+def analyze(documents: Iterable[RawDocument], resources: Resources | ResourceSpec, batch_size: int = 32,
+            progress: bool = False, n_process: int = 1) -> dict[str, pd.DataFrame]:
+    """Clean and analyse documents with ``resources``; return the ``documents``, ``sentences``,
+    ``mentions``, ``blame`` and ``actor_sentiment`` tables, sorted by document (``documents`` with
+    each document's ``responsible`` actor and ``sentiment``; failed documents keep a row with
+    their ``error``). The sentiment columns are empty when the resources' sentiment is ``"none"``."""
+    from tqdm import tqdm
+
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    with tqdm(unit="doc", desc="analysing", disable=not progress, file=sys.stderr) as bar:
+        for tables in iter_analysis(documents, resources, n_process=n_process, batch_size=batch_size):
+            for name, t in tables.items():
+                parts[name].append(t)
+            bar.update(len(tables["documents"]))
+    out = {name: coerce(pd.concat(frames, ignore_index=True), name) if frames else empty_tables()[name]
+           for name, frames in parts.items()}
+    # a stable sort by document keeps each document's rows in text order
+    return {name: t.sort_values("doc_id", kind="stable", ignore_index=True) for name, t in out.items()}
+
+
+@dataclass
+class RunSummary:
+    """What a streamed run did: documents (and how many failed), words, seconds, the tables' paths."""
+
+    documents: int
+    failed: int
+    words: int
+    seconds: float
+    paths: dict[str, Path]
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def _stream(results: Iterable[dict[str, pd.DataFrame]], out_dir, fmt: str, progress: bool,
+            total: int | None) -> RunSummary:
+    from tqdm import tqdm
+
+    t0, n, failed, words = time.perf_counter(), 0, 0, 0
+    with TableWriter(out_dir, fmt) as writer, tqdm(total=total, unit="doc", desc="analysing", file=sys.stderr,
+                                                    disable=not progress, smoothing=0.1) as bar:
+        for tables in results:
+            docs = tables["documents"]
+            writer.write(tables)
+            n, failed = n + len(docs), failed + int((docs["error"] != "").sum())
+            words += int(docs["n_words"].sum())
+            bar.update(len(docs))
+            bar.set_postfix_str(f"{words / max(time.perf_counter() - t0, 1e-9):,.0f} words/s, {failed} failed")
+        paths = writer.close()
+    return RunSummary(n, failed, words, round(time.perf_counter() - t0, 3), paths)
+
+
+def analyze_to(documents: Iterable[RawDocument], out_dir: str | Path, resources: Resources | ResourceSpec,
+               fmt: str = "csv", n_process: int = 1, batch_size: int = 32, progress: bool = False,
+               total: int | None = None) -> RunSummary:
+    """Analyse a corpus of any size into ``out_dir`` (tables as ``.csv`` or ``.parquet``),
+    streaming: documents are read, analysed and written batch by batch, so memory does not grow
+    with the corpus. Rows are in input order; a rerun into the same folder replaces the tables."""
+    results = iter_analysis(documents, resources, n_process=n_process, batch_size=batch_size)
+    return _stream(results, out_dir, fmt, progress, total)
+
+
+def analyze_dask(client, documents: Iterable[RawDocument], out_dir: str | Path, resources: Resources | ResourceSpec,
+                 fmt: str = "parquet", batch_size: int = 32, progress: bool = False, total: int | None = None,
+                 max_chunk_chars: int = MAX_CHUNK_CHARS) -> RunSummary:
+    """The same analysis on a Dask cluster: ``client`` is a ``distributed.Client``.
+
+    Batches of ``batch_size`` documents are sent to the workers with the resources' spec (each
+    worker process rebuilds those resources once and keeps them), at most two per worker thread
+    in flight; results come back in input order and are written here as by :func:`analyze_to`
+    (Parquet by default), so the tables are identical to a local run. Workers need this package
+    and its pinned dependencies installed (the same environment as the client), and a custom
+    pack folder must be at the same path on them.
+    """
+    spec = _spec(resources)
+    threads = sum(client.nthreads().values()) or 1
+
+    def submit(batch):
+        return client.submit(_analyze_batch, batch, spec, batch_size, max_chunk_chars, pure=False)
+
+    results = (future.result() for future in _ordered(submit, _batches(documents, batch_size), window=2 * threads))
+    return _stream(results, out_dir, fmt, progress, total)

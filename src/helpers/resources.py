@@ -1,0 +1,117 @@
+"""The resources an analysis runs with: catalog pack(s), blame lexicon, sentiment method.
+
+A researcher chooses them once, by name or path, and every stage gets them from here:
+
+    from helpers.resources import load_resources
+    res = load_resources("syria", sentiment="rules")          # or ["syria", "path/to/my_pack"]
+    tables = analyze(iter_documents(paths), res)
+
+:class:`ResourceSpec` is what was chosen (pack names or absolute pack folders, the lexicon's
+path, the sentiment method): small, frozen and picklable, it is what worker processes and Dask
+workers receive, and they rebuild exactly these resources from it. :class:`Resources` holds
+what was loaded from it (the catalog, the lexicon, the sentiment scorer and the actor pipeline),
+once per spec and process (:meth:`Resources.from_spec`). Nothing here falls back to a default:
+the blame lexicon's default is the package's file (:data:`helpers.blame.BLAME_LEXICON`), visible
+in the signature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from spacy.language import Language
+
+from helpers.actors import Catalog, actor_pipeline, load_catalog
+from helpers.actors.packs import pack_key
+from helpers.blame import BLAME_LEXICON, Lexicon
+from helpers.sentiment import SCORERS, SentimentScorer, load_scorer
+
+__all__ = ["ResourceSpec", "Resources", "resource_spec", "load_resources", "NO_SENTIMENT"]
+
+#: The sentiment method that scores nothing (the sentiment columns stay empty).
+NO_SENTIMENT = "none"
+
+
+def _sentiment_methods() -> tuple[str, ...]:
+    return (*SCORERS, NO_SENTIMENT)  # read when called: a registered scorer counts
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """What an analysis runs with, as names and paths (picklable; sent to worker processes).
+
+    ``catalog``: catalog pack names (``"syria"``) or absolute pack folders, in order;
+    ``lexicon``: the blame lexicon file; ``sentiment``: ``"model"``, ``"rules"`` or ``"none"``.
+    """
+
+    catalog: tuple[str, ...]
+    lexicon: str
+    sentiment: str
+
+
+@dataclass(frozen=True, eq=False)
+class Resources:
+    """The loaded resources of a :class:`ResourceSpec`: ``catalog`` (:class:`helpers.actors.Catalog`),
+    ``lexicon`` (:class:`helpers.blame.Lexicon`), ``sentiment`` (a scorer of
+    :func:`helpers.sentiment.load_scorer`, or None for ``"none"``) and ``nlp`` (the actor pipeline
+    of that catalog)."""
+
+    spec: ResourceSpec
+    catalog: Catalog
+    lexicon: Lexicon
+    sentiment: SentimentScorer | None
+    nlp: Language
+
+    @classmethod
+    def from_spec(cls, spec: ResourceSpec) -> "Resources":
+        """The resources of ``spec``, loaded once per process and spec."""
+        if spec not in _LOADED:
+            catalog = load_catalog(spec.catalog)
+            scorer = None if spec.sentiment == NO_SENTIMENT else load_scorer(spec.sentiment)
+            _LOADED[spec] = cls(spec, catalog, Lexicon.load(spec.lexicon), scorer, actor_pipeline(catalog))
+        return _LOADED[spec]
+
+
+_LOADED: dict[ResourceSpec, Resources] = {}
+
+
+def _pack_entries(catalog: str | Path | Sequence[str | Path]) -> tuple[str, ...]:
+    """``"syria"``, ``"a,b"``, a folder or a list of them -> pack names and absolute pack folders
+    (as :attr:`helpers.actors.Catalog.packs` records them, so any process finds the same packs)."""
+    parts: list[str | Path] = []
+    for item in [catalog] if isinstance(catalog, (str, Path)) else catalog:
+        parts += [item] if isinstance(item, Path) else [p.strip() for p in str(item).split(",") if p.strip()]
+    entries = tuple(pack_key(part) for part in parts)
+    if not entries:
+        raise ValueError(f"no catalog pack in {catalog!r}: name a pack (e.g. syria) or give a pack folder.")
+    return entries
+
+
+def resource_spec(catalog: str | Path | Sequence[str | Path], sentiment: str,
+                  lexicon: str | Path = BLAME_LEXICON) -> ResourceSpec:
+    """The spec of these choices, checked: the packs load (a bad pack raises ``FileNotFoundError``
+    or ``ValueError`` naming it), the lexicon exists, the sentiment method is known. Cheap: no
+    pipeline or model is loaded (the CLI checks a run's choices with it before starting workers)."""
+    methods = _sentiment_methods()
+    if sentiment not in methods:
+        raise ValueError(f"unknown sentiment method {sentiment!r}: use one of {', '.join(methods)}.")
+    lexicon_path = Path(lexicon).expanduser().resolve()
+    if not lexicon_path.is_file():
+        raise FileNotFoundError(f"{lexicon}: no such blame lexicon file. Check the path.")
+    spec = ResourceSpec(_pack_entries(catalog), str(lexicon_path), sentiment)
+    load_catalog(spec.catalog)
+    return spec
+
+
+def load_resources(catalog: str | Path | Sequence[str | Path], sentiment: str,
+                   lexicon: str | Path = BLAME_LEXICON) -> Resources:
+    """Load (once per process and choice) the resources of an analysis.
+
+    ``catalog``: a pack name (``"syria"``), comma-separated packs (``"syria,./my_pack"``), a pack
+    folder's path, or a list of them; ``sentiment``: ``"model"`` (the learned scorers),
+    ``"rules"`` (the rule scorers alone: fast, less accurate) or ``"none"`` (columns left empty);
+    ``lexicon``: the blame lexicon file.
+    """
+    return Resources.from_spec(resource_spec(catalog, sentiment, lexicon))

@@ -1,0 +1,93 @@
+"""The one definition of every table the suite writes: its columns, in order, and their types.
+
+``analyze`` returns and ``analyze_to`` writes the tables :data:`TABLES`; each has the columns
+:data:`COLUMNS` ``[table]`` (documented in the README) of the kinds :data:`DTYPES` ``[table]``
+(``"str"``, ``"int"``, ``"float"`` or ``"bool"``), the same in memory, in CSV and in Parquet,
+whatever the batch. The stage packages build their tables with these column lists
+(``helpers.actors`` the mentions, ``helpers.blame`` the blame rows and ``responsible``,
+``helpers.sentiment`` the actor sentiment) and re-export them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["TABLES", "COLUMNS", "DTYPES", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "MENTION_COLUMNS", "BLAME_COLUMNS",
+           "ACTOR_SENTIMENT_COLUMNS", "RESPONSIBLE_COLUMNS", "coerce", "empty_tables", "arrow_schema"]
+
+#: The tables :func:`helpers.corpus.analyze` returns and :func:`helpers.corpus.analyze_to` writes, in that order.
+TABLES = ("documents", "sentences", "mentions", "blame", "actor_sentiment")
+
+DOCUMENT_COLUMNS = ["doc_id", "source", "format", "encoding", "n_paragraphs", "n_sentences", "n_words", "responsible",
+                    "responsible_score", "sentiment", "error"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "text",
+                    "sentiment", "vader"]
+#: Column order of the mention table (stable; documented in the README).
+MENTION_COLUMNS = [
+    "doc_id", "sent_id", "start_char", "end_char", "raw_start", "raw_end", "text", "label",
+    "kind", "actor", "actor_id", "parent", "root", "source",
+]
+BLAME_COLUMNS = [
+    "doc_id", "sent_id", "sentence", "blamer", "blamed", "blamer_root", "blamed_root", "blamer_id", "blamed_id",
+    "kind", "attribution", "stance", "denied", "cue", "issue", "sent_start", "sent_end", "cue_start", "cue_end",
+    "blamed_start", "blamed_end", "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start",
+    "raw_cue_end", "raw_sent_start", "raw_sent_end",
+]
+ACTOR_SENTIMENT_COLUMNS = ["doc_id", "actor", "mentions", "sentiment", "ci_low", "ci_high", "negative", "neutral",
+                           "positive"]
+#: Columns of :func:`helpers.blame.responsible` (merged into ``documents``; not a table of its own).
+RESPONSIBLE_COLUMNS = ["doc_id", "responsible", "responsible_score", "responsible_weight"]
+
+#: ``{table: [column, ...]}`` for every table in :data:`TABLES`.
+COLUMNS: dict[str, list[str]] = {
+    "documents": DOCUMENT_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "blame": BLAME_COLUMNS,
+    "actor_sentiment": ACTOR_SENTIMENT_COLUMNS,
+}
+
+_INTS = {"sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "n_paragraphs", "n_sentences",
+         "n_words", "mentions", "sent_start", "sent_end", "cue_start", "cue_end", "blamed_start", "blamed_end",
+         "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start", "raw_cue_end",
+         "raw_sent_start", "raw_sent_end"}
+_FLOATS = {"responsible_score", "sentiment", "vader", "ci_low", "ci_high", "negative", "neutral", "positive"}
+_BOOLS = {"denied"}
+
+
+def _kind(column: str) -> str:
+    return "int" if column in _INTS else "float" if column in _FLOATS else "bool" if column in _BOOLS else "str"
+
+
+#: ``{table: {column: "str" | "int" | "float" | "bool"}}`` for every table in :data:`TABLES`, columns in order.
+DTYPES: dict[str, dict[str, str]] = {name: {c: _kind(c) for c in cols} for name, cols in COLUMNS.items()}
+
+
+def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``df`` with exactly the table's columns, in order, each of its type (ints never float;
+    missing ints become -1, missing strings "", missing bools False)."""
+    cols = DTYPES[table]
+    out = df.reindex(columns=list(cols))
+    for c, kind in cols.items():
+        if kind == "int":
+            out[c] = out[c].fillna(-1).astype("int64")
+        elif kind == "float":
+            out[c] = out[c].astype("float64")
+        elif kind == "bool":
+            out[c] = out[c].fillna(False).astype(bool)
+        else:
+            out[c] = out[c].fillna("").astype(str)
+    return out
+
+
+def empty_tables() -> dict[str, pd.DataFrame]:
+    """Every table, empty, with its columns and types."""
+    return {name: coerce(pd.DataFrame(), name) for name in TABLES}
+
+
+def arrow_schema(table: str):
+    """The table's ``pyarrow`` schema (for Parquet)."""
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(c, types[k]) for c, k in DTYPES[table].items()])

@@ -1,0 +1,1 @@
+"""Tests of helpers.text (decoding, HTML, language, cleaning and its offset map)."""
