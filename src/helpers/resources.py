@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from helpers.actors import Catalog, actor_pipeline, load_catalog
 from helpers.actors.packs import pack_key
-from helpers.blame import BLAME_LEXICON, Lexicon
+from helpers.blame import BLAME_LEXICON, KIND_ORDER, Lexicon
 from helpers.sentiment import SCORERS, SentimentScorer, load_scorer
 
 __all__ = ["ResourceSpec", "Resources", "resource_spec", "load_resources", "NO_SENTIMENT"]
@@ -43,12 +43,16 @@ class ResourceSpec:
     """What an analysis runs with, as names and paths (picklable; sent to worker processes).
 
     ``catalog``: catalog pack names (``"syria"``) or absolute pack folders, in order;
-    ``lexicon``: the blame lexicon file; ``sentiment``: ``"model"``, ``"rules"`` or ``"none"``.
+    ``lexicon``: the blame lexicon file; ``sentiment``: ``"model"``, ``"rules"`` or ``"none"``;
+    ``cue_kinds``: the blame cue kinds registered where the spec was made (:data:`helpers.blame.KIND_ORDER`),
+    which a worker must have too: a kind registered in a notebook or script is not registered in a
+    spawned or Dask worker, whose blame rows would silently lack it.
     """
 
     catalog: tuple[str, ...]
     lexicon: str
     sentiment: str
+    cue_kinds: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,6 +71,12 @@ class Resources:
     @classmethod
     def from_spec(cls, spec: ResourceSpec) -> "Resources":
         """The resources of ``spec``, loaded once per process and spec."""
+        here = tuple(KIND_ORDER)
+        if here != spec.cue_kinds:
+            raise RuntimeError(
+                f"this process has the blame cue kinds {', '.join(here)}, the run was set up with "
+                f"{', '.join(spec.cue_kinds)}: register a new kind in a module of src/helpers/blame/cues/ "
+                "(imported by every process), not in a notebook or script, to use it with --n-process or Dask.")
         if spec not in _LOADED:
             catalog = load_catalog(spec.catalog)
             scorer = None if spec.sentiment == NO_SENTIMENT else load_scorer(spec.sentiment)
@@ -100,7 +110,7 @@ def resource_spec(catalog: str | Path | Sequence[str | Path], sentiment: str,
     lexicon_path = Path(lexicon).expanduser().resolve()
     if not lexicon_path.is_file():
         raise FileNotFoundError(f"{lexicon}: no such blame lexicon file. Check the path.")
-    spec = ResourceSpec(_pack_entries(catalog), str(lexicon_path), sentiment)
+    spec = ResourceSpec(_pack_entries(catalog), str(lexicon_path), sentiment, tuple(KIND_ORDER))
     load_catalog(spec.catalog)
     return spec
 

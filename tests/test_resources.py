@@ -14,16 +14,24 @@ from helpers.resources import Resources, ResourceSpec, load_resources, resource_
 
 
 def test_a_spec_names_packs_and_folders_the_same_way_whatever_the_spelling(tmp_path, monkeypatch):
-    from .test_custom_pack import write_pack
+    from .corpus.test_custom_pack import write_pack
 
     pack = write_pack(tmp_path / "testland")
     monkeypatch.chdir(tmp_path)
-    expected = ResourceSpec(("syria", str(pack.resolve())), str(Path(BLAME_LEXICON).resolve()), "rules")
+    expected = ResourceSpec(("syria", str(pack.resolve())), str(Path(BLAME_LEXICON).resolve()), "rules",
+                            ("explicit", "agency", "criticism"))
     for catalog in ("syria,./testland", " syria , ./testland ", ["syria", "./testland"], ["syria", pack],
                     ("syria", str(pack))):
         assert resource_spec(catalog, sentiment="rules") == expected, catalog
     assert pickle.loads(pickle.dumps(expected)) == expected
     assert resource_spec("syria", "none").catalog == ("syria",)
+
+
+def test_a_worker_without_a_cue_kind_the_run_was_set_up_with_refuses_to_start():
+    spec = resource_spec("syria", "none")
+    elsewhere = ResourceSpec(spec.catalog, spec.lexicon, spec.sentiment, (*spec.cue_kinds, "accountability"))
+    with pytest.raises(RuntimeError, match="register a new kind in a module of src/helpers/blame/cues/"):
+        Resources.from_spec(elsewhere)
 
 
 @pytest.mark.parametrize("catalog, sentiment, lexicon, error, message", [
