@@ -12,6 +12,7 @@ fails outside a checkout.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def package_file(package: str, name: str) -> Path:
     return Path(str(path))
 
 
+@lru_cache(maxsize=1)  # found once per process (a failure is not cached)
 def _find_root() -> Path:
     env = os.environ.get("HELPERS_PROJECT_ROOT")
     if env:

@@ -61,14 +61,14 @@ class Lexicon:
     stance_rejected: tuple[str, ...]
     stance_endorsed: tuple[str, ...]
     pronouns: dict[str, frozenset[str]]
-    member_nouns: frozenset[str] = frozenset()
-    jurisdiction_verbs: frozenset[str] = frozenset()
-    combat_nouns: frozenset[str] = frozenset()
-    act_modifiers: frozenset[str] = frozenset()
-    characterization_verbs: frozenset[str] = frozenset()
-    characterization_words: frozenset[str] = frozenset()
-    hypothetical_modals: frozenset[str] = frozenset()
-    background_marks: frozenset[str] = frozenset()
+    member_nouns: frozenset[str]
+    jurisdiction_verbs: frozenset[str]
+    combat_nouns: frozenset[str]
+    act_modifiers: frozenset[str]
+    characterization_verbs: frozenset[str]
+    characterization_words: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    background_marks: frozenset[str]
     #: the quotation marks (opening, closing) of the clean text (:func:`helpers.quotes.load_marks`)
     quotation_marks: tuple[tuple[str, str], ...] = ()
     #: entries of the file with no field here (a new cue kind's words): word lists as frozensets,

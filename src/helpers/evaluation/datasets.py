@@ -21,12 +21,14 @@ import pandas as pd
 from helpers import paths
 
 __all__ = ["load_entity_gold", "load_blame_gold", "load_wikinews", "load_fakes", "load_nyt", "load_newsmtsc",
-           "corpus_frame", "NYT_FILE", "NEWSMTSC_FILE", "NEWSMTSC_POLARITY"]
+           "corpus_frame", "NYT_FILE", "NEWSMTSC_FILE", "WIKINEWS_FILE", "FAKES_FILE", "NEWSMTSC_POLARITY"]
 
 #: NewsMTSC's polarity codes and the labels the suite uses for them.
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 NYT_FILE = "data/external/vader_nyt_editorials/dev.tsv"  # in the checkout (development data)
 NEWSMTSC_FILE = "data/external/newsmtsc/train.jsonl"
+WIKINEWS_FILE = "data/external/wikinews/articles.csv"
+FAKES_FILE = "data/external/fakes_syria/dev.csv"
 
 
 def load_entity_gold(path: str | Path) -> list[dict]:
@@ -42,8 +44,7 @@ def load_blame_gold(path: str | Path) -> list[dict]:
 
 def load_wikinews() -> pd.DataFrame:
     """Wikinews 2019-2021 (241 articles): ``doc_id`` (``wikinews_NNN``, the row number), url, date, title, text."""
-    df = pd.read_csv(paths.DATA_DIR / "external" / "wikinews" / "articles.csv", encoding="utf-8", dtype=str,
-                     keep_default_na=False)
+    df = pd.read_csv(paths.PROJECT_ROOT / WIKINEWS_FILE, encoding="utf-8", dtype=str, keep_default_na=False)
     df.insert(0, "doc_id", [f"wikinews_{i:03d}" for i in range(len(df))])
     return df
 
@@ -55,8 +56,7 @@ def load_fakes() -> pd.DataFrame:
     events, sometimes with different responsible parties); their second row gets the id
     ``fakes_<unit_id>-2`` so that every row keeps its own label.
     """
-    df = pd.read_csv(paths.DATA_DIR / "external" / "fakes_syria" / "dev.csv", encoding="utf-8", dtype=str,
-                     keep_default_na=False)
+    df = pd.read_csv(paths.PROJECT_ROOT / FAKES_FILE, encoding="utf-8", dtype=str, keep_default_na=False)
     nth = df.groupby("unit_id").cumcount()
     df.insert(0, "doc_id", "fakes_" + df["unit_id"] + nth.map(lambda k: f"-{k + 1}" if k else ""))
     df["text"] = df["article_content"]
@@ -90,9 +90,8 @@ def load_newsmtsc(path: str | Path | None = None) -> pd.DataFrame:
 
 def _vendored_loaders() -> dict[Path, Callable[[], pd.DataFrame]]:
     """The vendored corpora read by their own loaders, by resolved path (found when called)."""
-    external = paths.DATA_DIR / "external"
-    return {(external / "fakes_syria" / "dev.csv").resolve(): load_fakes,
-            (external / "wikinews" / "articles.csv").resolve(): load_wikinews}
+    return {(paths.PROJECT_ROOT / FAKES_FILE).resolve(): load_fakes,
+            (paths.PROJECT_ROOT / WIKINEWS_FILE).resolve(): load_wikinews}
 
 
 def corpus_frame(path: str | Path | None, id_field: str, text_field: str, columns: Sequence[str]) -> pd.DataFrame:

@@ -7,14 +7,13 @@ the JSON/CSV writer), :func:`paragraph_stats` and :func:`sentence_citations`.
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers.text.offsets import REPAIR_KINDS, Repair, line_col
+from helpers.text.offsets import REPAIR_KINDS, Repair, line_col, line_starts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,7 +69,7 @@ class CleanDocument:
     def _line_starts(self) -> list[int]:
         starts = getattr(self, "_starts_cache", None)
         if starts is None:
-            starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.raw)]
+            starts = line_starts(self.raw)
             object.__setattr__(self, "_starts_cache", starts)
         return starts
 

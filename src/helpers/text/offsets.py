@@ -49,10 +49,15 @@ class Repair:
     after: str
 
 
+def line_starts(raw: str) -> list[int]:
+    """The offset where each line of ``raw`` starts; CRLF, CR and LF all end a line."""
+    return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
+
+
 def line_col(raw: str, offset: int, starts: list[int] | None = None) -> tuple[int, int]:
-    """1-based (line, column) of raw ``offset``; CRLF, CR and LF all end a line."""
+    """1-based (line, column) of raw ``offset``; ``starts``: :func:`line_starts` of ``raw``, if known."""
     if starts is None:
-        starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
+        starts = line_starts(raw)
     line = bisect_right(starts, offset)
     return line, offset - starts[line - 1] + 1
 
