@@ -23,7 +23,7 @@ from typing import Sequence
 
 from spacy.language import Language
 
-from helpers.actors import Catalog, actor_pipeline, load_catalog
+from helpers.actors import Catalog, actor_pipeline, load_catalog, new_actor_pipeline
 from helpers.actors.packs import pack_key
 from helpers.blame import BLAME_LEXICON, KIND_ORDER, Lexicon
 from helpers.sentiment import SCORERS, SentimentScorer, load_scorer
@@ -47,12 +47,18 @@ class ResourceSpec:
     ``cue_kinds``: the blame cue kinds registered where the spec was made (:data:`helpers.blame.KIND_ORDER`),
     which a worker must have too: a kind registered in a notebook or script is not registered in a
     spawned or Dask worker, whose blame rows would silently lack it.
+    ``code``: Python modules (dotted names, or absolute ``.py`` paths) every process imports before
+    loading, where the run's own spaCy factories, sentiment scorers or cue kinds are registered;
+    ``components``: spaCy factories (registered with ``@Language.factory``/``component``) added, in
+    order, at the end of the actor pipeline.
     """
 
     catalog: tuple[str, ...]
     lexicon: str
     sentiment: str
     cue_kinds: tuple[str, ...]
+    code: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,6 +77,8 @@ class Resources:
     @classmethod
     def from_spec(cls, spec: ResourceSpec) -> "Resources":
         """The resources of ``spec``, loaded once per process and spec."""
+        for module in spec.code:
+            _import_code(module)
         here = tuple(KIND_ORDER)
         if here != spec.cue_kinds:
             raise RuntimeError(
@@ -80,8 +88,31 @@ class Resources:
         if spec not in _LOADED:
             catalog = load_catalog(spec.catalog)
             scorer = None if spec.sentiment == NO_SENTIMENT else load_scorer(spec.sentiment)
-            _LOADED[spec] = cls(spec, catalog, Lexicon.load(spec.lexicon), scorer, actor_pipeline(catalog))
+            nlp = actor_pipeline(catalog) if not spec.components else new_actor_pipeline(catalog)
+            for factory in spec.components:
+                nlp.add_pipe(factory)
+            _LOADED[spec] = cls(spec, catalog, Lexicon.load(spec.lexicon), scorer, nlp)
         return _LOADED[spec]
+
+
+def _import_code(module: str) -> None:
+    """Import a module by dotted name, or a ``.py`` file by path (once per process)."""
+    import importlib
+    import importlib.util
+    import sys
+    import zlib
+
+    if not module.endswith(".py"):
+        importlib.import_module(module)
+        return
+    name = f"_helpers_code_{Path(module).stem}_{zlib.crc32(module.encode()):08x}"
+    if name in sys.modules:
+        return
+    found = importlib.util.spec_from_file_location(name, module)
+    if found is None or found.loader is None:
+        raise ImportError(f"{module}: cannot import this file; give an existing .py file or a module name.")
+    sys.modules[name] = importlib.util.module_from_spec(found)
+    found.loader.exec_module(sys.modules[name])
 
 
 _LOADED: dict[ResourceSpec, Resources] = {}
@@ -100,28 +131,40 @@ def _pack_entries(catalog: str | Path | Sequence[str | Path]) -> tuple[str, ...]
 
 
 def resource_spec(catalog: str | Path | Sequence[str | Path], sentiment: str,
-                  lexicon: str | Path = BLAME_LEXICON) -> ResourceSpec:
+                  lexicon: str | Path = BLAME_LEXICON, code: Sequence[str | Path] = (),
+                  components: Sequence[str] = ()) -> ResourceSpec:
     """The spec of these choices, checked: the packs load (a bad pack raises ``FileNotFoundError``
-    or ``ValueError`` naming it), the lexicon exists, the sentiment method is known. Cheap: no
-    pipeline or model is loaded (the CLI checks a run's choices with it before starting workers)."""
+    or ``ValueError`` naming it), the lexicon exists, the ``code`` modules import, the sentiment
+    method and the ``components``' factories are known. Cheap: no pipeline or model is loaded (the
+    CLI checks a run's choices with it before starting workers)."""
+    code = tuple(str(Path(c).expanduser().resolve()) if str(c).endswith(".py") else str(c) for c in code)
+    for module in code:
+        _import_code(module)
+    unknown = [f for f in components if not Language.has_factory(f)]
+    if unknown:
+        raise ValueError(f"no spaCy factory {', '.join(map(repr, unknown))}: register it with @Language.factory "
+                         "in a module given as code.")
     methods = _sentiment_methods()
     if sentiment not in methods:
         raise ValueError(f"unknown sentiment method {sentiment!r}: use one of {', '.join(methods)}.")
     lexicon_path = Path(lexicon).expanduser().resolve()
     if not lexicon_path.is_file():
         raise FileNotFoundError(f"{lexicon}: no such blame lexicon file. Check the path.")
-    spec = ResourceSpec(_pack_entries(catalog), str(lexicon_path), sentiment, tuple(KIND_ORDER))
+    spec = ResourceSpec(_pack_entries(catalog), str(lexicon_path), sentiment, tuple(KIND_ORDER), code,
+                        tuple(components))
     load_catalog(spec.catalog)
     return spec
 
 
 def load_resources(catalog: str | Path | Sequence[str | Path], sentiment: str,
-                   lexicon: str | Path = BLAME_LEXICON) -> Resources:
+                   lexicon: str | Path = BLAME_LEXICON, code: Sequence[str | Path] = (),
+                   components: Sequence[str] = ()) -> Resources:
     """Load (once per process and choice) the resources of an analysis.
 
     ``catalog``: a pack name (``"syria"``), comma-separated packs (``"syria,./my_pack"``), a pack
     folder's path, or a list of them; ``sentiment``: ``"model"`` (the learned scorers),
     ``"rules"`` (the rule scorers alone: fast, less accurate) or ``"none"`` (columns left empty);
-    ``lexicon``: the blame lexicon file.
+    ``lexicon``: the blame lexicon file; ``code`` and ``components``: the run's own modules and
+    spaCy components (see :class:`ResourceSpec`).
     """
-    return Resources.from_spec(resource_spec(catalog, sentiment, lexicon))
+    return Resources.from_spec(resource_spec(catalog, sentiment, lexicon, code, components))

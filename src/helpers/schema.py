@@ -76,7 +76,7 @@ def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
         elif kind == "bool":
             out[c] = out[c].fillna(False).astype(bool)
         else:
-            out[c] = out[c].fillna("").astype(str)
+            out[c] = out[c].astype(object).fillna("").astype(str)
     return out
 
 

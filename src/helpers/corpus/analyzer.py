@@ -1,21 +1,26 @@
 """Analysing batches of documents into the suite's tables, with one set of :class:`Resources`.
 
 :class:`Analyzer` prepares each document (read problems, cleaning, the language check), parses
-the batch with the resources' actor pipeline (``nlp.pipe``; a document longer than
-``max_chunk_chars`` is parsed in paragraph chunks and joined, offsets unchanged), then builds
-each document's sentences, mentions, blame, responsible actor and sentiment with the resources'
-catalog, lexicon and sentiment scorer. Every document's rows depend on that document only, and
-a document that fails gets its reason in ``documents.error`` while the batch goes on.
+the batch with the resources' actor pipeline (:func:`~helpers.corpus.parsing.parse_batch`; a
+document longer than ``max_chunk_chars`` is parsed in paragraph chunks and joined, offsets
+unchanged), then builds each document's sentences, mentions, blame and responsible actor
+(extraction) and its sentiment (scoring) with the resources' catalog, lexicon and sentiment
+scorer. Every document's rows depend on that document only. An exception in any stage of one
+document costs that document alone: it keeps its ``documents`` row with the stage and the
+exception in ``error`` (:func:`~helpers.corpus.failures.stage_error`), its other rows are
+dropped, and the rest of the batch is analysed as if it had not been there.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from helpers.corpus.failures import stage_error
+from helpers.corpus.parsing import parse_batch
 from helpers.corpus.readers import RawDocument
+from helpers.corpus.sentences import sentence_docs, sentence_rows
 from helpers.schema import BLAME_COLUMNS, SENTENCE_COLUMNS, TABLES, coerce
 from helpers.text import CleanDocument, clean, language_problem
 
@@ -26,31 +31,6 @@ __all__ = ["Analyzer", "MAX_CHUNK_CHARS"]
 
 #: The longest text given to spaCy at once (longer documents are parsed in chunks).
 MAX_CHUNK_CHARS = 100_000
-
-
-def _sentence_rows(cdoc: CleanDocument, sdoc) -> list[dict]:
-    par_starts = [s for s, _ in cdoc.paragraphs]
-    rows = []
-    for k, sent in enumerate(sdoc.sents):
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        end = sent.end_char - (len(text) - len(text.rstrip()))
-        raw_start, raw_end = cdoc.raw_span(start, end)
-        rows.append({"doc_id": cdoc.doc_id, "sent_id": k, "paragraph": bisect_right(par_starts, start) - 1,
-                     "start_char": start, "end_char": end, "raw_start": raw_start, "raw_end": raw_end,
-                     "text": cdoc.text[start:end]})
-    return rows
-
-
-def _sentence_parses(sdoc) -> dict:
-    """``{sentence text: its own Doc}`` from the document's parse, so no sentence is parsed twice."""
-    parsed = {}
-    for sent in sdoc.sents:
-        lead = len(sent.text) - len(sent.text.lstrip())
-        span = sdoc.char_span(sent.start_char + lead, sent.start_char + len(sent.text.rstrip()))
-        if span is not None:
-            parsed[span.text] = span.as_doc()
-    return parsed
 
 
 def _chunk_bounds(text: str, paragraphs: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
@@ -113,14 +93,14 @@ class Analyzer:
             return None, row
         try:
             cdoc = clean(raw.text, doc_id=raw.doc_id)
-        except Exception as exc:  # recorded per document; the run goes on
-            row["error"] = f"cleaning failed: {type(exc).__name__}: {exc}"
+            row["n_paragraphs"] = len(cdoc.paragraphs)
+            if not cdoc.text.strip():
+                row["error"] = "empty document (no text after cleaning)"
+                return None, row
+            row["error"] = language_problem(cdoc.text)
+        except Exception as exc:  # noqa: BLE001 - recorded per document; the run goes on
+            row.update(n_paragraphs=0, error=stage_error("cleaning", exc))
             return None, row
-        row["n_paragraphs"] = len(cdoc.paragraphs)
-        if not cdoc.text.strip():
-            row["error"] = "empty document (no text after cleaning)"
-            return None, row
-        row["error"] = language_problem(cdoc.text)
         return (None if row["error"] else cdoc), row
 
     def batch(self, raws: list[RawDocument]) -> dict[str, pd.DataFrame]:
@@ -131,41 +111,63 @@ class Analyzer:
             if cdoc is not None:
                 for k, (s, e) in enumerate(_chunk_bounds(cdoc.text, cdoc.paragraphs, self.max_chunk_chars)):
                     items.append((cdoc.text[s:e], (i, k, s)))
-        parsed: dict[int, list] = {}
-        for sdoc, (i, k, s) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
-            parsed.setdefault(i, []).append((sdoc, s))
+        parsed, failed = parse_batch(self.nlp, items, self.batch_size)
+        parts: dict[int, list] = {}
+        for _, ctx in items:
+            parts.setdefault(ctx[0], []).append(ctx)
         out: dict[str, list] = {name: [] for name in TABLES}
         for i, (cdoc, row) in enumerate(prepared):
             if cdoc is not None:
-                try:
-                    parts = parsed[i]
-                    sdoc = parts[0][0] if len(parts) == 1 else _merge_docs([p for p, _ in parts], [s for _, s in parts])
-                    tables = self._document(cdoc, sdoc, row)
-                except Exception as exc:  # recorded per document; its partial rows are dropped
-                    row.update(n_sentences=0, n_words=0, error=f"analysis failed: {type(exc).__name__}: {exc}")
-                    tables = {}
+                errors = [failed[ctx] for ctx in parts[i] if ctx in failed]
+                tables = {}
+                if errors:
+                    row["error"] = errors[0]
+                else:
+                    docs = [(parsed[ctx], ctx[2]) for ctx in parts[i]]
+                    tables = self._isolated(cdoc, docs, row)
                 for name, t in tables.items():
                     out[name].append(t)
-            out["documents"].append(pd.DataFrame([row]))
+            out["documents"].append(coerce(pd.DataFrame([row]), "documents"))
         return {name: coerce(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), name)
                 for name, frames in out.items()}
 
-    def _document(self, cdoc: CleanDocument, sdoc, row: dict) -> dict[str, pd.DataFrame]:
+    def _isolated(self, cdoc: CleanDocument, docs: list, row: dict) -> dict[str, pd.DataFrame]:
+        """The document's tables, or none and the stage that failed in ``row["error"]``."""
+        stage = "extraction"
+        try:
+            sdoc = docs[0][0] if len(docs) == 1 else _merge_docs([d for d, _ in docs], [s for _, s in docs])
+            tables = self._extract(cdoc, sdoc, row)
+            stage = "scoring"
+            tables.update(self._score(sdoc, tables, row))
+            return {name: coerce(t, name) for name, t in tables.items()}
+        except Exception as exc:  # noqa: BLE001 - recorded per document; its partial rows are dropped
+            for key in ("responsible", "responsible_score", "sentiment"):
+                row.pop(key, None)
+            row.update(n_sentences=0, n_words=0, error=stage_error(stage, exc))
+            return {}
+
+    def _extract(self, cdoc: CleanDocument, sdoc, row: dict) -> dict[str, pd.DataFrame]:
+        """Sentences, mentions, blame and the responsible actor (into ``row``)."""
         from helpers.actors import mention_table
         from helpers.blame import extract_blame, responsible
-        from helpers.sentiment import actor_sentiment, document_sentiment
 
         res = self.resources
-        sentences = pd.DataFrame(_sentence_rows(cdoc, sdoc), columns=SENTENCE_COLUMNS[:-2])
+        sentences = pd.DataFrame(sentence_rows(cdoc, sdoc), columns=SENTENCE_COLUMNS[:-2])
         mentions = mention_table([(cdoc.doc_id, sdoc)], res.catalog, {cdoc.doc_id: cdoc})
         # extract_blame's rows come sorted by (sent_id, cue_start, blamed, blamer), a unique key
         blame = pd.DataFrame(extract_blame(sdoc, cdoc.doc_id, res.catalog, res.lexicon, cdoc), columns=BLAME_COLUMNS)
         resp = responsible(blame, [cdoc.doc_id], catalog=res.catalog).iloc[0]
         row.update(n_sentences=len(sentences), n_words=sum(1 for t in sdoc if not (t.is_punct or t.is_space)),
                    responsible=resp["responsible"], responsible_score=resp["responsible_score"])
-        actor_sent = pd.DataFrame()
-        if res.sentiment is not None and len(sentences):
-            sentences, scored = res.sentiment.score_document(sentences, mentions, _sentence_parses(sdoc))
-            row["sentiment"] = float(document_sentiment(sentences)["sentiment"].iloc[0])
-            actor_sent = actor_sentiment(scored)
-        return {"sentences": sentences, "mentions": mentions, "blame": blame, "actor_sentiment": actor_sent}
+        return {"sentences": sentences, "mentions": mentions, "blame": blame, "actor_sentiment": pd.DataFrame()}
+
+    def _score(self, sdoc, tables: dict[str, pd.DataFrame], row: dict) -> dict[str, pd.DataFrame]:
+        """The sentences with their sentiment, the actors' sentiment and the document's (into ``row``)."""
+        from helpers.sentiment import actor_sentiment, document_sentiment
+
+        scorer, sentences = self.resources.sentiment, tables["sentences"]
+        if scorer is None or not len(sentences):
+            return {}
+        sentences, scored = scorer.score_document(sentences, tables["mentions"], sentence_docs(sdoc))
+        row["sentiment"] = float(document_sentiment(sentences)["sentiment"].iloc[0])
+        return {"sentences": sentences, "actor_sentiment": actor_sentiment(scored)}
