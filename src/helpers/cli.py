@@ -8,14 +8,17 @@ Commands
     ``cleaning_report.csv`` (repairs by kind and document).
 
 ``analyze PATH... --out DIR [--catalog PACKS] [--sentiment model|rules|none] [--n-process N] [--batch-size B]
-[--format csv|parquet] [--scheduler ADDRESS]``
+[--format csv|parquet] [--scheduler ADDRESS] [--on-duplicate-id error|suffix] [--resume]``
     Clean and analyse articles (``.txt``/``.html`` files, folders of them, ``.csv``/``.jsonl``
     files with ``id`` and ``text`` fields, renamed with ``--id-field``/``--text-field``) and write
     ``documents`` (with each document's ``responsible`` actor, ``sentiment`` and ``error``),
     ``sentences`` (with ``sentiment`` and the VADER baseline), ``mentions``, ``blame`` and
     ``actor_sentiment`` tables (columns in the README). The corpus is streamed: tables are
-    written batch by batch and moved into place when the run ends. A document that cannot be
-    read or analysed gets its reason in ``documents.error``; the run goes on. ``--catalog`` chooses
+    written batch by batch and moved into place when the run ends. The whole input is checked
+    first (fields, readable files, unique ids: ``--on-duplicate-id``), before anything is analysed.
+    A document that cannot be read or analysed gets its reason in ``documents.error``; the run
+    goes on, and ends with the errors counted by kind (exit status 1 only if no document could be
+    analysed). An interrupted run continues with ``--resume``. ``--catalog`` chooses
     the actor catalog pack(s) by name or folder (default ``syria``), ``--sentiment`` the scorer;
     worker processes and Dask workers rebuild exactly these resources.
 
@@ -68,31 +71,79 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from helpers.corpus import InputError, analyze_dask, analyze_to, count_documents, iter_documents
+    from helpers.corpus import InputError, analyze_dask, analyze_to, iter_documents
+    from helpers.corpus.writers import PARTIAL
 
     for name in ("batch_size", "n_process"):
         if getattr(args, name) < 1:
             raise UsageError(f"--{name.replace('_', '-')} must be at least 1, not {getattr(args, name)}.")
     if args.n_process > (os.cpu_count() or 1) * 4:
         raise UsageError(f"--n-process {args.n_process} is far more than this machine's {os.cpu_count()} cores.")
-    options = dict(fmt=args.format, batch_size=args.batch_size, progress=not args.quiet)
+    options = dict(fmt=args.format, batch_size=args.batch_size, progress=not args.quiet, resume=args.resume)
     try:
-        docs = iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field)
-        total = count_documents(args.paths)
         spec = _resource_spec(args)
+        docs = iter_documents(args.paths, id_field=args.id_field, text_field=args.text_field,
+                              on_duplicate_id=args.on_duplicate_id)  # the input is checked here, in full
+        _warn(docs.plan.warnings)
+        options.update(total=docs.total, inputs=_inputs_description(args, docs.plan))
         if args.scheduler:
             client = _dask_client(args.scheduler)
             with client:
-                summary = analyze_dask(client, docs, args.out, spec, total=total, **options)
+                summary = analyze_dask(client, docs, args.out, spec, **options)
         else:
-            summary = analyze_to(docs, args.out, spec, n_process=args.n_process, total=total, **options)
+            summary = analyze_to(docs, args.out, spec, n_process=args.n_process, **options)
     except InputError as exc:
         raise UsageError(str(exc)) from exc
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: the complete batches are kept in {Path(args.out) / PARTIAL}; run the same command "
+              "with --resume to continue from there.", file=sys.stderr)
+        return 130
+    return _report(summary, args)
+
+
+def _report(summary, args: argparse.Namespace) -> int:
+    """Print what the run did and its errors by kind; 1 if no document at all could be analysed."""
+    total = summary.documents + summary.resumed
+    failed = sum(summary.errors.values())
     if not args.quiet:
-        print(f"analysed {summary.documents} document(s), {summary.failed} with errors (see documents.{args.format}, "
-              f"column error), {summary.words:,} words in {summary.seconds:.1f} s; tables in {args.out}: "
-              + ", ".join(p.name for p in summary.paths.values()), file=sys.stderr)
+        if summary.discarded:
+            print(f"note: an unfinished earlier run in {args.out} was discarded (--resume continues one).",
+                  file=sys.stderr)
+        kept = f" (and {summary.resumed} kept from the interrupted run)" if summary.resumed else ""
+        kinds = ", ".join(f"{n} {kind}" for kind, n in summary.errors.items())
+        errors = f"{failed} with errors: {kinds} (see documents.{args.format}, column error)" if failed else "no errors"
+        print(f"analysed {summary.documents} document(s){kept}, {summary.words:,} words in {summary.seconds:.1f} s; "
+              f"{errors}; tables in {args.out}: " + ", ".join(p.name for p in summary.paths.values()), file=sys.stderr)
+    if total == failed:
+        print(f"error: no document could be analysed ({total} in the input); see documents.{args.format}, "
+              "column error.", file=sys.stderr)
+        return 1
     return 0
+
+
+def _warn(warnings: list[str], most: int = 20) -> None:
+    for warning in warnings[:most]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if len(warnings) > most:
+        print(f"warning: ... and {len(warnings) - most} more like these.", file=sys.stderr)
+
+
+def _inputs_description(args: argparse.Namespace, plan) -> dict:
+    """What identifies the input of a run (for --resume): the paths, their files' sizes and
+    modification times (as one digest), and how they are read."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for source in plan.sources:
+        for f in source.files or [source.path]:
+            try:
+                st = os.stat(f)
+                stamp = f"{st.st_size}\0{st.st_mtime_ns}"
+            except OSError:  # a broken link: an error row either way
+                stamp = "missing"
+            digest.update(f"{Path(f).resolve()}\0{stamp}\n".encode())
+    return {"paths": [str(Path(p).resolve()) for p in args.paths], "files": digest.hexdigest(),
+            "id_field": args.id_field, "text_field": args.text_field, "on_duplicate_id": args.on_duplicate_id}
 
 
 def _resource_spec(args: argparse.Namespace):
@@ -156,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sentiment scorer: model (learned, default), rules (fast, less accurate) or none")
     a.add_argument("--no-sentiment", dest="sentiment", action="store_const", const="none",
                    help="skip the sentiment scorers (faster; columns left empty): same as --sentiment none")
+    a.add_argument("--on-duplicate-id", choices=["error", "suffix"], default="error",
+                   help="a repeated document id: refuse the input before analysing anything (error, default) "
+                   "or keep both, the later ones renamed ID~2, ID~3 ... with a warning (suffix)")
+    a.add_argument("--resume", action="store_true",
+                   help="continue the interrupted run in --out (same inputs and options) after its last complete "
+                   "batch; the tables are those an uninterrupted run writes")
     a.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     a.set_defaults(func=cmd_analyze)
     return parser

@@ -1,10 +1,12 @@
 """The command line, run as users run it."""
 
+import shutil
 import subprocess
 import sys
 
 import pandas as pd
 
+from helpers.cli import main
 from helpers.paths import SEED_ARTICLE
 
 from ..conftest import FIXTURES
@@ -74,3 +76,19 @@ def test_a_bad_catalog_pack_or_sentiment_method_is_a_one_line_error(tmp_path, ca
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("error: unknown catalog pack 'atlantis'") and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_run_ends_with_its_errors_by_kind_and_fails_only_if_nothing_was_analysed(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "wikinews_000.txt", corpus / "news.txt")
+    shutil.copy(FIXTURES / "non_english" / "de.txt", corpus / "de.txt")
+    shutil.copy(FIXTURES / "non_english" / "fr.txt", corpus / "fr.txt")
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02 not a text")
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-sentiment"]) == 0
+    err = capsys.readouterr().err
+    assert "analysed 4 document(s)" in err
+    assert "3 with errors: 2 not English, 1 not text (see documents.csv, column error)" in err
+    (corpus / "news.txt").unlink()
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-sentiment", "--quiet"]) == 1
+    assert capsys.readouterr().err.startswith("error: no document could be analysed (3 in the input)")

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from helpers.corpus import TABLES, analyze, analyze_dask, analyze_to, iter_documents, read_tables
+from helpers.corpus.writers import PARTIAL
 from helpers.paths import SEED_ARTICLE
 from helpers.resources import load_resources
 
@@ -102,7 +103,9 @@ def test_a_rerun_replaces_the_tables_and_an_interrupted_run_leaves_them_intact(t
 
     with pytest.raises(KeyboardInterrupt):
         analyze_to(interrupted(), out, no_sentiment, batch_size=1)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing half-written, no temp folder
+    # nothing half-written; the complete batches are kept, out of sight, for --resume
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != PARTIAL} == before
+    assert sorted(p.name for p in (out / PARTIAL).iterdir()) == ["00000000", "00000001", "run.json"]
 
 
 # FA-KES articles in which one (sentence, blamer, blamed) pair has two candidate rows: which one is

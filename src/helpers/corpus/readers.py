@@ -1,33 +1,46 @@
 """Reading a corpus: ``.txt``/``.html`` files, folders of them, CSV and JSONL tables.
 
-:func:`iter_documents` streams :class:`RawDocument` records from any mix of inputs (a file
-that cannot be read or is not text becomes a document with its ``error`` set, so one bad file
-never stops a run); every path is checked first, and a problem with the input itself (a missing
-path, a table without its id or text field, duplicate ids) is an :class:`InputError` naming the
-file and the fix. CSV/JSONL files are read lazily, in their detected encoding, in constant memory.
+:func:`iter_documents` first checks the whole input in one cheap streaming pass
+(:func:`helpers.corpus.validation.validate_inputs`: paths, fields on every record, CSV/JSONL syntax,
+unique ids), so a problem with the input itself is an :class:`InputError` (one line naming the
+file, the line numbers and the fix) raised before the first document is yielded, never in the
+middle of a run. It then streams :class:`RawDocument` records in input order: CSV/JSONL files are
+read lazily in the encoding chosen by the check, in constant memory.
+
+One bad document never stops the stream: a file that cannot be read, is not text, or whose
+decoding or HTML extraction fails for any reason becomes a document with its ``error`` set
+("decoding failed: <Type>: <message>" for an unexpected failure).
+
+Repeated ids are refused (``on_duplicate_id="error"``, the default) or kept under new ids
+``x~2``, ``x~3`` (``"suffix"``), as the check decided. ``skip=k`` starts the stream at the
+``k``-th document without decoding the ones before (to resume an interrupted run); the
+renames stay those of the whole input. The returned stream carries the check's
+:class:`~helpers.corpus.validation.InputPlan` as ``.plan`` (document count, renames, warnings).
 """
 
 from __future__ import annotations
 
-import csv
 import errno
-import io
-import json
-import sys
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
+from helpers.corpus.validation import (
+    DOCUMENT_SUFFIXES,
+    InputError,
+    InputPlan,
+    InputSource,
+    csv_columns,
+    csv_records,
+    jsonl_records,
+    open_table,
+    validate_inputs,
+)
 from helpers.text import NotTextError, decode_bytes, html_to_text, looks_like_html
 
-__all__ = ["RawDocument", "InputError", "iter_documents", "count_documents", "DOCUMENT_SUFFIXES"]
-
-#: Suffixes read as documents inside a folder.
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
-
-
-class InputError(Exception):
-    """Bad input, reported to the user as one line naming the file and what to do."""
+__all__ = ["RawDocument", "InputError", "DocumentStream", "iter_documents", "stream_documents", "count_documents",
+           "DOCUMENT_SUFFIXES"]
 
 
 @dataclass
@@ -44,139 +57,124 @@ class RawDocument:
     format: str = "text"
 
 
-def _open_table(path: Path) -> tuple[io.TextIOBase, str]:
-    """A text stream over a CSV/JSONL file in its detected encoding, read lazily (constant memory)."""
-    import codecs
+class DocumentStream(Iterator[RawDocument]):
+    """The documents of a checked input, one pass, in input order, from position ``skip``.
 
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror}). Check the path and its permissions.") from exc
-    with fh:
-        head = fh.read(8192)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        encoding = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
-        try:  # one streaming pass to choose the encoding (UTF-8, else cp1252)
-            decode_bytes(head, str(path))
-            fh.seek(0)
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except NotTextError as exc:
-            raise InputError(str(exc)) from exc
-        except UnicodeDecodeError:
-            encoding = "cp1252"
-    return open(path, encoding=encoding, errors="replace" if encoding == "cp1252" else "strict", newline=""), encoding
+    ``plan`` is the check's :class:`InputPlan`; ``total`` the number of documents this stream yields.
+    """
 
+    def __init__(self, plan: InputPlan, skip: int) -> None:
+        if skip < 0:
+            raise ValueError(f"skip must be 0 or more, not {skip}")
+        if skip > plan.n_documents:
+            raise InputError(f"cannot skip {skip:,} documents: the input holds {plan.n_documents:,}. "
+                             "Resume with the inputs of the interrupted run, or start again.")
+        self.plan, self.skip = plan, skip
+        self.total = plan.n_documents - skip
+        self._documents = _documents(plan, skip)
 
-def _csv_rows(path: Path, id_field: str, text_field: str) -> Iterator[RawDocument]:
-    fh, encoding = _open_table(path)
-    with fh:
-        csv.field_size_limit(sys.maxsize)
-        reader = csv.DictReader(fh)
-        fields = reader.fieldnames or []
-        for name, flag in ((text_field, "--text-field"), (id_field, "--id-field")):
-            if name not in fields:
-                raise InputError(f"{path}: no column {name!r} (columns: {', '.join(fields) or 'none'}); "
-                                 f"name the right one with {flag}.")
-        for row in reader:
-            yield _record(str(row[id_field]), row[text_field] or "", path.name, encoding,
-                          {k: v for k, v in row.items() if k not in (id_field, text_field)})
+    def __iter__(self) -> DocumentStream:
+        return self
+
+    def starting_at(self, skip: int) -> DocumentStream:
+        """A new stream over the same checked input from position ``skip`` (no second check)."""
+        return DocumentStream(self.plan, skip)
+
+    def __next__(self) -> RawDocument:
+        return next(self._documents)
 
 
-def _jsonl_rows(path: Path, id_field: str, text_field: str) -> Iterator[RawDocument]:
-    fh, encoding = _open_table(path)
-    with fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not valid JSON ({exc.msg}); each line must be one JSON object.") from exc
-            if not isinstance(rec, dict):
-                raise InputError(f"{path}:{n}: a JSON {type(rec).__name__}, not an object; "
-                                 "each line must be one JSON object.")
-            for name, flag in ((text_field, "--text-field"), (id_field, "--id-field")):
-                if name not in rec:
-                    raise InputError(f"{path}:{n}: no field {name!r} (fields: {', '.join(rec) or 'none'}); "
-                                     f"name the right one with {flag}.")
-            text = rec[text_field]
-            yield _record(str(rec[id_field]), text if isinstance(text, str) else ("" if text is None else str(text)),
-                          path.name, encoding, {k: v for k, v in rec.items() if k not in (id_field, text_field)})
-
-
-def _record(doc_id: str, text: str, source: str, encoding: str, meta: dict | None = None) -> RawDocument:
-    """A document from text; an HTML page is reduced to its readable text."""
-    if looks_like_html(text):
-        return RawDocument(doc_id, html_to_text(text), source, encoding, meta or {}, format="html")
-    return RawDocument(doc_id, text, source, encoding, meta or {})
-
-
-def _folder_files(p: Path) -> list[Path]:
-    return sorted(f for f in p.iterdir() if f.suffix.lower() in DOCUMENT_SUFFIXES and not f.name.startswith("."))
-
-
-def _check_path(p: Path, id_field: str, text_field: str) -> None:
-    """Fail fast, before any analysis: the path exists, a folder has documents, a table's first
-    record has the id and text fields."""
-    if not p.exists():
-        raise InputError(f"{p}: no such file or folder. Check the path.")
-    if p.is_dir() and not _folder_files(p):
-        raise InputError(f"{p}: folder has no .txt or .html files. Point to .txt, .html, .csv or .jsonl files, "
-                         "or a folder of .txt/.html files.")
-    if p.is_file() and p.suffix.lower() == ".csv":
-        next(_csv_rows(p, id_field, text_field), None)
-    elif p.is_file() and p.suffix.lower() in (".jsonl", ".ndjson"):
-        next(_jsonl_rows(p, id_field, text_field), None)
-
-
-def iter_documents(paths: Iterable[str | Path], id_field: str = "id",
-                   text_field: str = "text") -> Iterator[RawDocument]:
+def iter_documents(paths: Iterable[str | Path], id_field: str = "id", text_field: str = "text",
+                   on_duplicate_id: str = "error", skip: int = 0) -> DocumentStream:
     """Documents, streamed, from ``.txt``/``.html`` files, folders of them, ``.csv`` and ``.jsonl`` files.
 
     A file's document id is its name without the extension; a CSV/JSONL document's id is its
-    ``id_field``. Ids must be unique across the inputs. Every path is checked before the first
-    document is yielded (a missing path is an :class:`InputError`); a file in a folder that
-    cannot be read, or is binary, is yielded with its ``error`` set.
+    ``id_field``. The whole input is checked first (:func:`validate_inputs`): a problem with it is
+    an :class:`InputError` raised here, before any document. ``on_duplicate_id``: ``"error"``
+    refuses repeated ids, ``"suffix"`` renames the repeats ``x~2``, ``x~3``. ``skip``: start at the
+    ``skip``-th document. The result is an iterator of :class:`RawDocument` with ``.plan``.
     """
-    paths = [Path(name) for name in paths]
-    for p in paths:
-        _check_path(p, id_field, text_field)
-    return _documents(paths, id_field, text_field)
+    return DocumentStream(validate_inputs(paths, id_field, text_field, on_duplicate_id), skip)
 
 
-def _documents(paths: list[Path], id_field: str, text_field: str) -> Iterator[RawDocument]:
-    seen: dict[str, str] = {}
-    for p in paths:
-        if p.is_dir():
-            docs: Iterable[RawDocument] = (_file(f) for f in _folder_files(p))
-        elif p.suffix.lower() == ".csv":
-            docs = _csv_rows(p, id_field, text_field)
-        elif p.suffix.lower() in (".jsonl", ".ndjson"):
-            docs = _jsonl_rows(p, id_field, text_field)
-        else:
-            docs = [_file(p)]
-        for doc in docs:
-            if doc.doc_id in seen:
-                raise InputError(f"{doc.source}: document id {doc.doc_id!r} also comes from {seen[doc.doc_id]}; "
-                                 "ids must be unique (rename a file or fix the id column).")
-            seen[doc.doc_id] = doc.source
-            yield doc
+def stream_documents(plan: InputPlan, skip: int = 0) -> DocumentStream:
+    """The documents of an input already checked by :func:`validate_inputs`, from position ``skip``."""
+    return DocumentStream(plan, skip)
 
 
-def count_documents(paths: Iterable[str | Path]) -> int | None:
-    """How many documents ``paths`` hold when that is cheap to know (files and folders), else None."""
-    n = 0
-    for name in paths:
-        p = Path(name)
-        if p.is_dir():
-            n += len(_folder_files(p))
-        elif p.suffix.lower() in (".csv", ".jsonl", ".ndjson"):
-            return None
-        else:
-            n += 1
-    return n
+def count_documents(paths: Iterable[str | Path], id_field: str = "id", text_field: str = "text") -> int:
+    """How many documents ``paths`` hold (every CSV/JSONL record counts). Runs the full check
+    (raising :class:`InputError` on bad input, repeated ids aside); a stream from
+    :func:`iter_documents` already knows it as ``.plan.n_documents``."""
+    return validate_inputs(paths, id_field, text_field, "suffix").n_documents
+
+
+# --- streaming -----------------------------------------------------------------------------------
+def _documents(plan: InputPlan, skip: int) -> Iterator[RawDocument]:
+    """Every source's documents from position ``skip`` on, with the plan's renames applied."""
+    offset = 0
+    for source in plan.sources:
+        start = max(skip - offset, 0)
+        if start < source.n_documents:
+            for index, doc in enumerate(_source_documents(source, plan, start), start=offset + start):
+                rename = plan.renames.get(index)
+                if rename is not None:
+                    if doc.doc_id != rename.doc_id:
+                        raise InputError(f"{rename.place}: the id is now {doc.doc_id!r}, not {rename.doc_id!r}: the "
+                                         "input changed during the run. Run again on a copy that does not change.")
+                    doc.doc_id = rename.new_id
+                yield doc
+        offset += source.n_documents
+
+
+def _source_documents(source: InputSource, plan: InputPlan, start: int) -> Iterator[RawDocument]:
+    if source.kind in ("folder", "file"):
+        return (_file(f) for f in source.files[start:])
+    if source.kind == "csv":
+        return _csv_documents(source, plan.id_field, plan.text_field, start)
+    return _jsonl_documents(source, plan.id_field, plan.text_field, start)
+
+
+def _csv_documents(source: InputSource, id_field: str, text_field: str, start: int) -> Iterator[RawDocument]:
+    """A CSV's documents from record ``start`` on; the records before are parsed, not decoded."""
+    with open_table(source.path, source.encoding) as fh:
+        names, records = csv_records(fh, source.path)
+        id_i, text_i = csv_columns(names, source.path, id_field, text_field)
+        for _, row in itertools.islice(records, start, None):
+            yield _record(row[id_i], row[text_i], source.path.name, source.encoding,
+                          _row_meta(names, row, (id_i, text_i)))
+
+
+def _row_meta(names: list[str], row: list[str], used: tuple[int, int]) -> dict:
+    """The record's other fields, as :class:`csv.DictReader` gives them (a missing one is None,
+    fields beyond the header a list under None)."""
+    meta = {name: (row[i] if i < len(row) else None) for i, name in enumerate(names) if i not in used}
+    if len(row) > len(names):
+        meta[None] = row[len(names):]
+    return meta
+
+
+def _jsonl_documents(source: InputSource, id_field: str, text_field: str, start: int) -> Iterator[RawDocument]:
+    """A JSONL file's documents from record ``start`` on; the lines before are counted, not parsed."""
+    with open_table(source.path, source.encoding) as fh:
+        for n, (_, rec) in enumerate(jsonl_records(fh, source.path, start)):
+            if n < start:
+                continue
+            text = rec[text_field]
+            text = text if isinstance(text, str) else ("" if text is None else str(text))
+            yield _record(str(rec[id_field]), text, source.path.name, source.encoding,
+                          {k: v for k, v in rec.items() if k not in (id_field, text_field)})
+
+
+# --- one document ----------------------------------------------------------------------------------
+def _record(doc_id: str, text: str, source: str, encoding: str, meta: dict) -> RawDocument:
+    """A document from a table's text; an HTML page is reduced to its readable text."""
+    try:
+        if looks_like_html(text):
+            return RawDocument(doc_id, html_to_text(text), source, encoding, meta, format="html")
+    except Exception as exc:  # any failure: one document's failure becomes its error, the stream goes on
+        return RawDocument(doc_id, "", source, encoding, meta, error=_failure(exc), format="html")
+    return RawDocument(doc_id, text, source, encoding, meta)
 
 
 def _file(path: Path) -> RawDocument:
@@ -188,10 +186,19 @@ def _file(path: Path) -> RawDocument:
                errno.EISDIR: "a folder named like a document; rename it or point to the files inside it"}
         return RawDocument(path.stem, "", path.name, "",
                            error=f"cannot read the file ({exc.strerror}); {fix.get(exc.errno, 'check the file')}")
+    encoding, page = "", path.suffix.lower() in (".html", ".htm")
     try:
         text, encoding = decode_bytes(data, path.name)
+        page = page or looks_like_html(text)
+        if page:
+            return RawDocument(path.stem, html_to_text(text), path.name, encoding, format="html")
     except NotTextError as exc:
         return RawDocument(path.stem, "", path.name, "", error=str(exc).removeprefix(f"{path.name}: "))
-    if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
-        return RawDocument(path.stem, html_to_text(text), path.name, encoding, format="html")
+    except Exception as exc:  # any failure: one document's failure becomes its error, the stream goes on
+        return RawDocument(path.stem, "", path.name, encoding, error=_failure(exc), format="html" if page else "text")
     return RawDocument(path.stem, text, path.name, encoding)
+
+
+def _failure(exc: Exception) -> str:
+    """An unexpected failure while decoding or extracting a document, as its one-line error."""
+    return " ".join(f"decoding failed: {type(exc).__name__}: {exc}".split())

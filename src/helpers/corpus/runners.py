@@ -15,13 +15,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pandas as pd
 
 from helpers.corpus.analyzer import MAX_CHUNK_CHARS, Analyzer
+from helpers.corpus.failures import error_summary
 from helpers.corpus.readers import RawDocument
 from helpers.corpus.writers import TableWriter
 from helpers.schema import TABLES, coerce, empty_tables
@@ -146,64 +148,115 @@ def analyze(documents: Iterable[RawDocument], resources: Resources | ResourceSpe
 
 @dataclass
 class RunSummary:
-    """What a streamed run did: documents (and how many failed), words, seconds, the tables' paths."""
+    """What a streamed run did: documents analysed in this run (and how many failed), words,
+    seconds, the tables' paths, documents kept from an interrupted run (``resumed``), whether an
+    unfinished earlier run was discarded, and the whole table's errors by kind
+    (:func:`~helpers.corpus.failures.error_kind`)."""
 
     documents: int
     failed: int
     words: int
     seconds: float
     paths: dict[str, Path]
+    resumed: int = 0
+    discarded: bool = False
+    errors: dict[str, int] = field(default_factory=dict)
 
     @property
     def words_per_second(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def _stream(results: Iterable[dict[str, pd.DataFrame]], out_dir, fmt: str, progress: bool,
-            total: int | None) -> RunSummary:
+def _run_description(spec: ResourceSpec, fmt: str, batch_size: int, inputs: dict | None) -> dict:
+    """What tells one run from another when resuming (not the process count: it changes nothing)."""
+    from dataclasses import asdict
+
+    from helpers import __version__
+
+    return {"version": __version__, "resources": asdict(spec), "format": fmt, "batch_size": batch_size,
+            "inputs": inputs}
+
+
+def _errors_by_kind(documents_table: Path, fmt: str) -> tuple[int, dict[str, int]]:
+    """How many documents the table has, and their errors by kind (most frequent first)."""
+    if fmt == "parquet":
+        errors = pd.read_parquet(documents_table, columns=["error"])["error"]
+    else:
+        errors = pd.read_csv(documents_table, usecols=["error"], dtype=str, keep_default_na=False)["error"]
+    return len(errors), dict(sorted(error_summary(errors).items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _stream(documents: Iterable[RawDocument], analyse, out_dir, fmt: str, batch_size: int, run: dict,
+            resume: bool, progress: bool, total: int | None) -> RunSummary:
+    """Write ``analyse(documents)``'s tables batch by batch; with ``resume``, after the batches an
+    unfinished identical run in ``out_dir`` completed (whose documents are skipped)."""
     from tqdm import tqdm
 
     t0, n, failed, words = time.perf_counter(), 0, 0, 0
-    with TableWriter(out_dir, fmt) as writer, tqdm(total=total, unit="doc", desc="analysing", file=sys.stderr,
-                                                    disable=not progress, smoothing=0.1) as bar:
-        for tables in results:
-            docs = tables["documents"]
-            writer.write(tables)
-            n, failed = n + len(docs), failed + int((docs["error"] != "").sum())
-            words += int(docs["n_words"].sum())
-            bar.update(len(docs))
-            bar.set_postfix_str(f"{words / max(time.perf_counter() - t0, 1e-9):,.0f} words/s, {failed} failed")
+    with TableWriter(out_dir, fmt, run=run, resume=resume) as writer:
+        resumed = writer.batches_done * batch_size
+        if resumed:  # a checked input (iter_documents) skips without reading; any other iterable is read past
+            starting_at = getattr(documents, "starting_at", None)
+            documents = starting_at(resumed) if starting_at else islice(documents, resumed, None)
+        with tqdm(total=total, initial=min(resumed, total or resumed), unit="doc", desc="analysing",
+                  file=sys.stderr, disable=not progress, smoothing=0.1) as bar:
+            for tables in analyse(documents):
+                docs = tables["documents"]
+                writer.write(tables)
+                n, failed = n + len(docs), failed + int((docs["error"] != "").sum())
+                words += int(docs["n_words"].sum())
+                bar.update(len(docs))
+                bar.set_postfix_str(f"{words / max(time.perf_counter() - t0, 1e-9):,.0f} words/s, {failed} failed")
         paths = writer.close()
-    return RunSummary(n, failed, words, round(time.perf_counter() - t0, 3), paths)
+    in_table, errors = _errors_by_kind(paths["documents"], fmt)
+    return RunSummary(n, failed, words, round(time.perf_counter() - t0, 3), paths, in_table - n, writer.discarded,
+                      errors)
 
 
 def analyze_to(documents: Iterable[RawDocument], out_dir: str | Path, resources: Resources | ResourceSpec,
                fmt: str = "csv", n_process: int = 1, batch_size: int = 32, progress: bool = False,
-               total: int | None = None) -> RunSummary:
+               total: int | None = None, resume: bool = False, inputs: dict | None = None) -> RunSummary:
     """Analyse a corpus of any size into ``out_dir`` (tables as ``.csv`` or ``.parquet``),
     streaming: documents are read, analysed and written batch by batch, so memory does not grow
-    with the corpus. Rows are in input order; a rerun into the same folder replaces the tables."""
-    results = iter_analysis(documents, resources, n_process=n_process, batch_size=batch_size)
-    return _stream(results, out_dir, fmt, progress, total)
+    with the corpus. Rows are in input order; a rerun into the same folder replaces the tables.
+
+    An interrupted run (Ctrl-C, a killed process, a restart) keeps its complete batches in
+    ``out_dir/.analyze-partial``: called again with ``resume=True`` and the same documents,
+    resources, format, batch size and ``inputs`` (a JSON-able description of the input, e.g. paths,
+    sizes and modification times, which resuming requires), it skips those documents and continues;
+    the tables are then byte-identical to an uninterrupted run's.
+    """
+    if resume and inputs is None:
+        raise ValueError("resume=True needs inputs=...: a description of the input that tells this run from another")
+    spec = _spec(resources)
+    run = _run_description(spec, fmt, batch_size, inputs)
+    analyse = lambda docs: iter_analysis(docs, resources, n_process=n_process, batch_size=batch_size)  # noqa: E731
+    return _stream(documents, analyse, out_dir, fmt, batch_size, run, resume, progress, total)
 
 
 def analyze_dask(client, documents: Iterable[RawDocument], out_dir: str | Path, resources: Resources | ResourceSpec,
                  fmt: str = "parquet", batch_size: int = 32, progress: bool = False, total: int | None = None,
-                 max_chunk_chars: int = MAX_CHUNK_CHARS) -> RunSummary:
+                 max_chunk_chars: int = MAX_CHUNK_CHARS, resume: bool = False,
+                 inputs: dict | None = None) -> RunSummary:
     """The same analysis on a Dask cluster: ``client`` is a ``distributed.Client``.
 
     Batches of ``batch_size`` documents are sent to the workers with the resources' spec (each
     worker process rebuilds those resources once and keeps them), at most two per worker thread
     in flight; results come back in input order and are written here as by :func:`analyze_to`
-    (Parquet by default), so the tables are identical to a local run. Workers need this package
-    and its pinned dependencies installed (the same environment as the client), and a custom
-    pack folder must be at the same path on them.
+    (Parquet by default; ``resume`` and ``inputs`` as there), so the tables are identical to a
+    local run. Workers need this package and its pinned dependencies installed (the same
+    environment as the client), and a custom pack folder must be at the same path on them.
     """
+    if resume and inputs is None:
+        raise ValueError("resume=True needs inputs=...: a description of the input that tells this run from another")
     spec = _spec(resources)
     threads = sum(client.nthreads().values()) or 1
 
     def submit(batch):
         return client.submit(_analyze_batch, batch, spec, batch_size, max_chunk_chars, pure=False)
 
-    results = (future.result() for future in _ordered(submit, _batches(documents, batch_size), window=2 * threads))
-    return _stream(results, out_dir, fmt, progress, total)
+    def analyse(docs):
+        return (future.result() for future in _ordered(submit, _batches(docs, batch_size), window=2 * threads))
+
+    run = _run_description(spec, fmt, batch_size, inputs)
+    return _stream(documents, analyse, out_dir, fmt, batch_size, run, resume, progress, total)
