@@ -1,8 +1,12 @@
 """Links between the mentions of one document, used by the ``actor_resolver`` component.
 
 - An acronym the document defines ("Cessation of Hostilities (CoH)") takes the label and actor
-  of its long form, or is dropped when the long form is no entity.
+  of its long form (the actor only from an entity that spells most of its initials), or is
+  dropped when the long form is no entity.
 - A later entity that is the surname of a person named earlier is that person.
+
+A span's actor is its own id, ``span.id_``, not ``span.ent_id_`` (the root token's, still the
+rulers' pattern id here: see :mod:`helpers.actors.resolver`).
 """
 
 from __future__ import annotations
@@ -14,16 +18,18 @@ from helpers.actors.catalog import Catalog, strip_name
 __all__ = ["acronym_definitions", "apply_acronyms", "surname_coreference"]
 
 
-def surname_coreference(doc: Doc, spans: list[Span], cat: Catalog, info: dict) -> list[Span]:
+def surname_coreference(doc: Doc, spans: list[Span], cat: Catalog, info: dict, aliases: frozenset[int]) -> list[Span]:
     """A later entity that is the surname of a person named earlier is that person, whatever
-    label the NER gave it ("Nancy Pelosi ... Pelosi's grandchildren" tagged EVENT)."""
+    label the NER gave it ("Nancy Pelosi ... Pelosi's grandchildren" tagged EVENT), or whatever
+    seat or demonym its name also is ("Sudesh Amman ... Amman"); but not an entity whose first
+    token is in ``aliases`` (the rulers marked it as a catalog alias: "Jordan", "Assad")."""
     surnames: dict[str, str] = {}
     out = []
     for s in sorted(spans, key=lambda s: s.start):
         name = strip_name(s.text, cat)
         if s.label_ == "PERSON" and len(name.split()) > 1:
-            surnames.setdefault(name.split()[-1], s.ent_id_)
-        elif s.label_ != "PERSON" and not s.ent_id_ and name in surnames:
+            surnames.setdefault(name.split()[-1], s.id_)
+        elif s.label_ != "PERSON" and s.start not in aliases and name in surnames:
             s = Span(doc, s.start, s.end, "PERSON", span_id=surnames[name])
             info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "surname"}
         out.append(s)
@@ -53,6 +59,17 @@ def acronym_definitions(doc: Doc) -> dict[str, tuple[int, int]]:
     return found
 
 
+def _initial_words(doc: Doc, start: int, end: int) -> list[int]:
+    """The tokens of ``doc[start:end]`` that give an acronym its letters (capitalised words)."""
+    return [j for j in range(start, end) if doc[j].is_title or doc[j].is_upper]
+
+
+def _spells_most(doc: Doc, span: Span, start: int, end: int) -> bool:
+    """Does ``span`` hold more than half of the initial words of the long form ``doc[start:end]``?"""
+    words = _initial_words(doc, start, end)
+    return 2 * sum(span.start <= j < span.end for j in words) > len(words)
+
+
 def apply_acronyms(doc: Doc, spans: list[Span], acronyms: dict, info: dict) -> tuple[list[Span], list[Span]]:
     if not acronyms:
         return spans, []
@@ -61,7 +78,7 @@ def apply_acronyms(doc: Doc, spans: list[Span], acronyms: dict, info: dict) -> t
         for start, paren in acronyms.values():
             if s.start < paren < s.end:
                 meta = info.pop((s.start_char, s.end_char))
-                s = spans[k] = Span(doc, s.start, paren, s.label_, span_id=s.ent_id_)
+                s = spans[k] = Span(doc, s.start, paren, s.label_, span_id=s.id_)
                 info[(s.start_char, s.end_char)] = meta
     kept, dropped = [], []
     for s in spans:
@@ -72,7 +89,10 @@ def apply_acronyms(doc: Doc, spans: list[Span], acronyms: dict, info: dict) -> t
                 dropped.append(s)
                 continue
             lf = longs[0]
-            new = Span(doc, s.start, s.end, lf.label_, span_id=lf.ent_id_)
+            # an entity spelling at most half the initials is only part of the long form ("London"
+            # in "Transport for London (TfL)", "Syria" in "Syria Live Network (SLN)"): it lends the
+            # acronym its label but not its actor
+            new = Span(doc, s.start, s.end, lf.label_, span_id=lf.id_ if _spells_most(doc, lf, start, end) else "")
             info[(new.start_char, new.end_char)] = dict(info[(lf.start_char, lf.end_char)], source="acronym")
             kept.append(new)
         else:
