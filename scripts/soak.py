@@ -38,6 +38,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--n", type=int, default=2000, help="perturbed documents (the originals come on top)")
     p.add_argument("--seed", type=int, default=0, help="seed of the perturbed corpus")
+    p.add_argument("--source", choices=("fixtures", "vendored"), default="fixtures",
+                   help="the real articles: the test fixtures (9), or every vendored FA-KES development and "
+                   "Wikinews article (480)")
+    p.add_argument("--copies", type=int, default=0,
+                   help="perturbed copies of every real article (1-3 perturbations each), on top of --n")
     p.add_argument("--sentiment", choices=("rules", "model", "none"), default="rules")
     p.add_argument("--out", type=Path, default=ROOT / "outputs" / "soak", help="folder of the tables and soak.json")
     p.add_argument("--part", type=int, default=200, help="documents per analyze_to run")
@@ -45,14 +50,32 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def corpus(n: int, seed: int) -> list[tuple[str, str, tuple[str, ...]]]:
-    """``(doc_id, text, perturbations)``: the vendored articles unchanged, then ``n`` perturbed documents."""
-    from helpers.evaluation.perturb import perturbed_corpus
+def articles(source: str) -> dict[str, str]:
+    """The real articles, by id."""
+    if source == "fixtures":
+        return {p.stem: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))}
+    from helpers.evaluation.datasets import load_fakes, load_wikinews
 
-    paths = sorted(FIXTURES.glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    docs = [(f"orig-{p.stem}", t, ()) for p, t in zip(paths, texts)]
-    return docs + [(d.doc_id, d.text, d.perturbations) for d in perturbed_corpus(texts, n, seed)]
+    frames = [load_fakes().drop_duplicates("doc_id"), load_wikinews()]
+    return {d: t for f in frames for d, t in zip(f["doc_id"], f["text"])}
+
+
+def corpus(source: str, n: int, seed: int, copies: int) -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(doc_id, text, perturbations)``: the real articles unchanged, ``copies`` perturbed copies
+    of each, then ``n`` documents built from their sentences with perturbations."""
+    import random
+
+    from helpers.evaluation.perturb import PERTURBATIONS, perturb, perturbed_corpus
+
+    texts = articles(source)
+    docs = [(f"orig-{d}", t, ()) for d, t in texts.items()]
+    names = sorted(PERTURBATIONS)
+    for d, t in texts.items():
+        for c in range(copies):
+            rng = random.Random(f"{seed}:{d}:{c}")
+            chosen = tuple(rng.sample(names, rng.randint(1, 3)))
+            docs.append((f"copy{c}-{d}", perturb(t, chosen, rng), chosen))
+    return docs + [(d.doc_id, d.text, d.perturbations) for d in perturbed_corpus(list(texts.values()), n, seed)]
 
 
 def _raw(doc_id: str, text: str):
@@ -98,21 +121,16 @@ def run_part(k: int, docs, res, out: Path, n_process: int) -> tuple[Path | None,
         return folder, escaped, kept
 
 
-def error_kind(error: str) -> str:
-    """The kind of a ``documents.error``: its text before the first ':', without a "(...)" detail."""
-    return error.split(":", 1)[0].split(" (", 1)[0]
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from tqdm import tqdm
 
-    from helpers.corpus import read_tables
+    from helpers.corpus import error_kind, read_tables
     from helpers.evaluation.invariants import table_violations
     from helpers.resources import load_resources
 
     t0 = time.perf_counter()
-    docs = corpus(args.n, args.seed)
+    docs = corpus(args.source, args.n, args.seed, args.copies)
     res = load_resources(CATALOG, sentiment=args.sentiment)
     args.out.mkdir(parents=True, exist_ok=True)
     parts = [docs[i : i + args.part] for i in range(0, len(docs), args.part)]
@@ -135,11 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         n_docs += len(tables["documents"])
         for doc_id, error in zip(tables["documents"]["doc_id"], tables["documents"]["error"]):
             if error:
-                errors[error_kind(error)] += 1
+                errors[error_kind(error)] += 1  # the kinds the command line counts
                 per_perturbation.update(names[doc_id] or ("(none)",))
     seconds = time.perf_counter() - t0
     _write_escaped(args.out, escaped, dict((d, t) for d, t, _ in docs))
-    summary = {"documents": n_docs, "generated": len(docs), "n": args.n, "seed": args.seed,
+    summary = {"documents": n_docs, "generated": len(docs), "n": args.n, "seed": args.seed, "source": args.source,
+               "copies": args.copies,
                "sentiment": args.sentiment, "errors": sum(errors.values()),
                "errors_by_kind": dict(errors.most_common()),
                "errors_by_perturbation": dict(per_perturbation.most_common()), "escaped_exceptions": escaped,

@@ -23,6 +23,7 @@ back with the same catalog.
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from helpers.actors.catalog import Catalog
 from helpers.actors.packs import load_catalog
@@ -57,6 +58,26 @@ def _check(catalog: Catalog) -> None:
                          "(changed after loading?): change the pack files instead and load it again.")
 
 
+@Language.component("trim_entity_whitespace")
+def trim_entity_whitespace(doc: Doc) -> Doc:
+    """Entities without whitespace tokens at their edges: spaCy's NER sometimes runs an entity
+    over a paragraph break ("the Castello Road Also\n\n")."""
+    trimmed, changed = [], False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        changed |= (start, end) != (ent.start, ent.end)
+        if start < end:
+            trimmed.append(ent if (start, end) == (ent.start, ent.end)
+                           else Span(doc, start, end, ent.label, kb_id=ent.kb_id, span_id=ent.id))
+    if changed:
+        doc.ents = trimmed
+    return doc
+
+
 def new_actor_pipeline(catalog: Catalog) -> Language:
     """A fresh, uncached actor pipeline of ``catalog`` (to add components to, or to time)."""
     _check(catalog)
@@ -68,6 +89,7 @@ def new_actor_pipeline(catalog: Catalog) -> Language:
     acronyms.add_patterns(catalog.ruler_patterns(multiword=False))
     after = nlp.add_pipe("entity_ruler", name="seats_demonyms", after="ner", config={"overwrite_ents": False})
     after.add_patterns(catalog.after_ner_patterns())
+    nlp.add_pipe("trim_entity_whitespace")
     nlp.add_pipe("actor_resolver", last=True, config={"packs": list(catalog.packs)})
     return nlp
 

@@ -225,6 +225,10 @@ def span_of(d: BlameDoc, t: Token | None) -> Span | None:
         if antecedent is not None:
             return antecedent
     toks = list(t.subtree)
+    while len(toks) > 1 and toks[-1].is_space:  # a paragraph break the parse ran over
+        toks.pop()
+    while len(toks) > 1 and toks[0].is_space:
+        toks.pop(0)
     return t.doc[toks[0].i : toks[-1].i + 1]
 
 
