@@ -5,7 +5,7 @@ a token heads)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +64,12 @@ class BlameDoc:
             self.mentions.append(m)
             for i in range(ent.start, ent.end):
                 self.by_token[i] = m
+        self._mention_starts = [m.start for m in self.mentions]  # in text order, as doc.ents
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The actor mentions that start at a token in ``[start, end)``, in text order (found by
+        bisection: a sentence's mentions cost nothing per other sentence of the document)."""
+        return self.mentions[bisect_left(self._mention_starts, start) : bisect_left(self._mention_starts, end)]
 
     # ----- noun phrases -----------------------------------------------------------------------
     def np_actors(self, head: Token | None) -> list[Mention]:

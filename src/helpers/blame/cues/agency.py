@@ -31,7 +31,7 @@ def adjacent_acts(d: BlameDoc, sent: Span) -> list[Row]:
     # and headline fragments stand ("Najla Habriri \"Chemical\" Massacre", "Katyusha rockets").
     # Mentions in text order (a set of them would iterate in hash order, which changes with
     # PYTHONHASHSEED and would change which of two rows for the same pair is kept).
-    for m in (m for m in d.mentions if sent.start <= m.start < sent.end and m.actor_id):
+    for m in (m for m in d.mentions_between(sent.start, sent.end) if m.actor_id):
         j = m.end
         # skip modifiers of the act ("barrel bomb", "air", "deadly", "overnight"), not other nouns
         # ("Syria evacuees bombing": the evacuees are not an act)
