@@ -71,8 +71,8 @@ eval: setup ## Re-compute every accuracy figure (notebook 06) into outputs/06-ev
 	  notebooks/06-evaluation.ipynb $(OUT)/notebooks/06-evaluation.ipynb
 	@echo "Results in outputs/06-evaluation/: results.csv, results.md (the README's table), errors_*.csv"
 
-bench: setup ## Measure the corpus pipeline: words/s against bare spaCy, speed-up on 2 processes, peak memory at 1k and 10k documents (outputs/bench.json; about 30 minutes, run on a quiet machine)
-	$(BIN)/python scripts/bench.py --out $(OUT)/bench.json
+bench: setup ## Measure words/s of bare spaCy, the actor pipeline and analyze (sentiment none/rules/model) with ratios, linearity in document length, 2 processes vs 1 and memory per worker, in one run (outputs/bench.json; 15-20 minutes on a quiet machine; BENCH_ARGS=--memory adds peak memory at 1k/10k documents, about 20 minutes more)
+	$(BIN)/python scripts/bench.py --out $(OUT)/bench.json $(BENCH_ARGS)
 
 soak: setup ## Soak the corpus analysis: 2,000 perturbed real documents, every table invariant checked (outputs/soak/soak.json; about 10 minutes)
 	$(BIN)/python scripts/soak.py --n 2000 --seed 0 --sentiment rules --n-process 2 --out $(OUT)/soak
