@@ -86,21 +86,17 @@ def _analyze(python: Path, work: Path, *options: str) -> dict[str, pd.DataFrame]
 
 
 def test_analyze_runs_from_the_installed_package_outside_the_checkout(scratch, tmp_path):
-    tables = _analyze(scratch, tmp_path / "installed", "--no-sentiment")
+    """The whole default analysis (the learned sentiment included) from the installed package gives
+    the editable checkout's tables (same seed, also read from outside the checkout)."""
+    tables = _analyze(scratch, tmp_path / "installed")
     assert len(tables["documents"]) == 1
     assert tables["documents"]["error"].eq("").all(), tables["documents"]["error"].tolist()
     assert len(tables["mentions"]) > 0
     assert len(tables["blame"]) > 0
-    # The same tables as the editable checkout's (same seed, also read from outside the checkout).
-    editable = _analyze(Path(sys.executable), tmp_path / "editable", "--no-sentiment")
-    for name in TABLES:
-        pd.testing.assert_frame_equal(tables[name], editable[name], obj=name)
-
-
-def test_analyze_with_the_learned_sentiment_from_the_installed_package(scratch, tmp_path):
-    tables = _analyze(scratch, tmp_path / "installed")
-    assert tables["documents"]["error"].eq("").all(), tables["documents"]["error"].tolist()
     sentences = tables["sentences"]
     assert len(sentences) > 0
     assert pd.to_numeric(sentences["sentiment"]).notna().all()
     assert len(tables["actor_sentiment"]) > 0
+    editable = _analyze(Path(sys.executable), tmp_path / "editable")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(tables[name], editable[name], obj=name)

@@ -1,4 +1,5 @@
-"""The command line, run as users run it."""
+"""The command line: in this process (``cli``, fast), and as users run it (``run``, a new Python
+process: the help, and one error whose line and exit status must come through ``python -m helpers``)."""
 
 import shutil
 import subprocess
@@ -16,8 +17,8 @@ def run(*args):
     return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True)
 
 
-def test_clean_writes_each_document_and_a_report(tmp_path):
-    result = run("clean", str(SEED_ARTICLE), str(FIXTURES), "--out", str(tmp_path), "--quiet")
+def test_clean_writes_each_document_and_a_report(tmp_path, cli):
+    result = cli("clean", str(SEED_ARTICLE), str(FIXTURES), "--out", str(tmp_path), "--quiet")
     assert result.returncode == 0, result.stderr
     n_docs = 1 + len(list(FIXTURES.glob("*.txt")))
     assert len(list(tmp_path.glob("*.clean.txt"))) == n_docs
@@ -27,15 +28,15 @@ def test_clean_writes_each_document_and_a_report(tmp_path):
     assert (tmp_path / f"{SEED_ARTICLE.stem}.clean.txt").read_text(encoding="utf-8").startswith("It is hard")
 
 
-def test_missing_path_is_a_one_line_error(tmp_path):
-    result = run("clean", str(tmp_path / "nope.txt"), "--out", str(tmp_path))
+def test_missing_path_is_a_one_line_error(tmp_path, cli):
+    result = cli("clean", str(tmp_path / "nope.txt"), "--out", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'nope.txt'}: no such file or folder. Check the path."
     assert "Traceback" not in result.stderr
 
 
-def test_unknown_option_fails_without_traceback(tmp_path):
-    result = run("clean", str(SEED_ARTICLE), "--out", str(tmp_path), "--bogus")
+def test_unknown_option_fails_without_traceback(tmp_path, cli):
+    result = cli("clean", str(SEED_ARTICLE), "--out", str(tmp_path), "--bogus")
     assert result.returncode == 2
     assert "unrecognized arguments: --bogus" in result.stderr and "Traceback" not in result.stderr
 

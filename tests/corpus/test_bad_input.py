@@ -7,8 +7,6 @@ problem with the command itself is one line naming the file and the fix (exit 2,
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -28,10 +26,6 @@ LEAD = ("Syrian government forces shelled a market in eastern Aleppo on Monday, 
 @pytest.fixture(scope="module")
 def res():
     return load_resources("syria", sentiment="none")
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True)
 
 
 # --- bytes and encodings ---------------------------------------------------------------------
@@ -187,11 +181,11 @@ def test_a_document_longer_than_max_length_is_parsed_in_chunks_not_truncated(res
         (lambda d: SEED_ARTICLE, ["--n-process", "0"], r"--n-process must be at least 1, not 0\."),
     ],
 )
-def test_command_errors_are_one_line(tmp_path, make_input, extra, expected):
+def test_command_errors_are_one_line(tmp_path, cli, make_input, extra, expected):
     import re
 
     path = make_input(tmp_path)
-    res = run("analyze", str(path), "--out", str(tmp_path / "out"), "--quiet", *extra)
+    res = cli("analyze", str(path), "--out", str(tmp_path / "out"), "--quiet", *extra)
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and res.stderr.startswith("error: "), res.stderr
     assert re.search(expected, res.stderr), res.stderr

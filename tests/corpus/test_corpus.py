@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -69,11 +67,9 @@ def test_analyze_tables(tmp_path):
     assert raw[first.raw_start : first.raw_end].startswith("It is hard to escape")
 
 
-@pytest.mark.slow
-def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path):
+def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path, cli):
     out = tmp_path / "out"
-    ok = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(SEED_ARTICLE), "--out", str(out), "--quiet"],
-                        capture_output=True, text=True)
+    ok = cli("analyze", SEED_ARTICLE, "--out", out, "--quiet")  # the learned sentiment (the default)
     assert ok.returncode == 0, ok.stderr
     assert {p.name for p in out.iterdir()} == {"documents.csv", "sentences.csv", "mentions.csv", "blame.csv",
                                                "actor_sentiment.csv"}
@@ -101,8 +97,7 @@ def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path):
     assert (m[m.text == "Kremlin"].root == "Russia").all()
     bad = tmp_path / "x.csv"
     bad.write_text("id,body\n1,a\n", encoding="utf-8")
-    err = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(bad), "--out", str(out)],
-                         capture_output=True, text=True)
+    err = cli("analyze", bad, "--out", out)
     assert err.returncode == 2 and err.stderr.count("\n") == 1 and "--text-field" in err.stderr
 
 

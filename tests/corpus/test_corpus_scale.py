@@ -66,19 +66,26 @@ def test_streamed_tables_match_the_in_memory_analysis(reference, rules):
 
 
 @pytest.mark.slow
-def test_two_processes_and_other_batch_sizes_give_byte_identical_tables(reference, rules, tmp_path):
+def test_the_command_on_two_processes_and_other_batch_sizes_gives_byte_identical_tables(reference, cli, tmp_path):
     out, _ = reference
-    analyze_to(iter_documents(ARTICLES), tmp_path, rules, batch_size=2, n_process=2)
+    res = cli("analyze", *ARTICLES, "--out", tmp_path, "--sentiment", "rules", "--n-process", 2, "--batch-size", 2)
+    assert res.returncode == 0, res.stderr
+    assert f"analysed {len(ARTICLES)} document(s), " in res.stderr and "; no errors;" in res.stderr
     for name in TABLES:
         assert filecmp.cmp(out / f"{name}.csv", tmp_path / f"{name}.csv", shallow=False), name
 
 
-def test_input_and_output_formats_do_not_change_the_results(reference, rules, corpus, tmp_path):
+def test_input_and_output_formats_do_not_change_the_results(reference, rules, corpus, cli, tmp_path):
     ref = read_tables(reference[0])
-    runs = {"csv": iter_documents([corpus / "c.csv"]),
-            "jsonl": iter_documents([corpus / "c.jsonl"], id_field="doc", text_field="body")}
-    for name, docs in runs.items():
-        analyze_to(docs, tmp_path / name, rules, fmt="parquet", batch_size=4)
+    # the CSV corpus through the command, the JSONL one through analyze_to; both streamed to Parquet
+    res = cli("analyze", corpus / "c.csv", "--out", tmp_path / "csv", "--sentiment", "rules", "--format", "parquet",
+              "--batch-size", 4)
+    assert res.returncode == 0, res.stderr
+    assert f"analysed {len(ARTICLES)} document(s), " in res.stderr and " words in " in res.stderr
+    assert "; no errors; " in res.stderr
+    analyze_to(iter_documents([corpus / "c.jsonl"], id_field="doc", text_field="body"), tmp_path / "jsonl", rules,
+               fmt="parquet", batch_size=4)
+    for name in ("csv", "jsonl"):
         got = read_tables(tmp_path / name)
         assert {p.name for p in (tmp_path / name).iterdir()} == {f"{t}.parquet" for t in TABLES}
         for t in TABLES:
@@ -95,7 +102,8 @@ def test_a_rerun_replaces_the_tables_and_an_interrupted_run_leaves_them_intact(t
     analyze_to(iter_documents(ARTICLES[:3]), out, no_sentiment, fmt="csv")
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in TABLES)  # no stale parquet
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert len(pd.read_csv(out / "documents.csv")) == 3
+    docs = pd.read_csv(out / "documents.csv")
+    assert len(docs) == 3 and docs.sentiment.isna().all()  # sentiment "none": the columns stay empty
 
     def interrupted():
         yield from iter_documents(ARTICLES[:2])
@@ -114,55 +122,41 @@ HASH_SENSITIVE = ["fakes_1918398801", "fakes_1923102861", "fakes_1923848181", "f
 
 
 @pytest.mark.slow
-def test_the_whole_analysis_is_deterministic_on_the_seed(tmp_path):
+def test_the_whole_analysis_is_deterministic_on_the_seed(tmp_path, cli):
     """Two runs of the command (learned sentiment included) give byte-identical tables, also when
-    the two processes hash strings differently (a user's shell does not set PYTHONHASHSEED)."""
+    the two processes hash strings differently (a user's shell does not set PYTHONHASHSEED): one
+    run in this process, one in a new process with another hash seed."""
     from helpers.evaluation import load_fakes
 
     fakes = load_fakes().set_index("doc_id").loc[HASH_SENSITIVE, ["text"]].rename_axis("id").reset_index()
     fakes.to_csv(tmp_path / "fakes.csv", index=False)
-    for k in (1, 2):
-        env = {**os.environ, "PYTHONHASHSEED": str(k)}
-        res = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(SEED_ARTICLE),
-                              str(tmp_path / "fakes.csv"), "--out", str(tmp_path / str(k)), "--quiet"],
-                             capture_output=True, text=True, env=env)
-        assert res.returncode == 0, res.stderr
+    args = ["analyze", str(SEED_ARTICLE), str(tmp_path / "fakes.csv"), "--quiet", "--out"]
+    here = cli(*args, tmp_path / "here")
+    assert here.returncode == 0, here.stderr
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"  # not this process's seed
+    res = subprocess.run([sys.executable, "-m", "helpers", *args, str(tmp_path / "there")], capture_output=True,
+                         text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+    assert res.returncode == 0, res.stderr
     for name in TABLES:
-        assert filecmp.cmp(tmp_path / "1" / f"{name}.csv", tmp_path / "2" / f"{name}.csv", shallow=False), name
-    assert pd.read_csv(tmp_path / "1" / "actor_sentiment.csv").sentiment.notna().all()
-    assert set(pd.read_csv(tmp_path / "1" / "blame.csv").doc_id) >= set(HASH_SENSITIVE)
+        assert filecmp.cmp(tmp_path / "here" / f"{name}.csv", tmp_path / "there" / f"{name}.csv", shallow=False), name
+    assert pd.read_csv(tmp_path / "here" / "actor_sentiment.csv").sentiment.notna().all()
+    assert set(pd.read_csv(tmp_path / "here" / "blame.csv").doc_id) >= set(HASH_SENSITIVE)
 
 
 @pytest.mark.slow
-def test_a_dask_cluster_gives_the_same_tables(reference, rules, tmp_path):
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        summary = analyze_dask(client, iter_documents(ARTICLES), tmp_path, rules, batch_size=3)
-        # each worker loaded the pipeline once and kept it
-        loaded = client.run(lambda: len(__import__("helpers.corpus.runners", fromlist=["_ANALYZERS"])._ANALYZERS))
-        # the command line's --scheduler runs on the same cluster
-        res = subprocess.run([sys.executable, "-m", "helpers", "analyze", *map(str, ARTICLES[:2]), "--out",
-                              str(tmp_path / "cli"), "--scheduler", cluster.scheduler_address, "--format", "parquet",
-                              "--no-sentiment", "--quiet"], capture_output=True, text=True)
+def test_a_dask_cluster_gives_the_same_tables(reference, rules, cli, dask_cluster, dask_client, tmp_path):
+    summary = analyze_dask(dask_client, iter_documents(ARTICLES), tmp_path, rules, batch_size=3)
+    # each worker loaded the pipeline once and kept it
+    loaded = dask_client.run(lambda: len(__import__("helpers.corpus.runners", fromlist=["_ANALYZERS"])._ANALYZERS))
+    # the command line's --scheduler runs on the same cluster
+    res = cli("analyze", *ARTICLES[:2], "--out", tmp_path / "cli", "--scheduler", dask_cluster.scheduler_address,
+              "--format", "parquet", "--no-sentiment", "--quiet")
     assert res.returncode == 0, res.stderr
     assert pd.read_parquet(tmp_path / "cli" / "documents.parquet").doc_id.tolist() == [p.stem for p in ARTICLES[:2]]
-    bad = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(ARTICLES[0]), "--out", str(tmp_path / "x"),
-                          "--scheduler", "tcp://127.0.0.1:9", "--quiet"], capture_output=True, text=True)
+    bad = cli("analyze", ARTICLES[0], "--out", tmp_path / "x", "--scheduler", "tcp://127.0.0.1:9", "--quiet")
     assert bad.returncode == 2 and bad.stderr.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert summary.documents == len(ARTICLES) and sorted(loaded.values()) == [1, 1]
     ref, got = read_tables(reference[0]), read_tables(tmp_path)
     assert {p.name for p in tmp_path.iterdir()} == {f"{t}.parquet" for t in TABLES} | {"cli"}
     for name in TABLES:
         pd.testing.assert_frame_equal(ref[name], got[name], obj=name)
-
-
-@pytest.mark.slow
-def test_the_command_streams_with_processes_and_parquet(tmp_path, corpus):
-    res = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(corpus / "c.csv"), "--out", str(tmp_path),
-                          "--n-process", "2", "--batch-size", "2", "--format", "parquet", "--no-sentiment"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stderr
-    assert "words/s" in res.stderr and f"analysed {len(ARTICLES)} document(s), 0 with errors" in res.stderr
-    docs = pd.read_parquet(tmp_path / "documents.parquet")
-    assert docs.doc_id.tolist() == [p.stem for p in ARTICLES] and docs.sentiment.isna().all()

@@ -5,8 +5,6 @@ Dask workers rebuild the resources from their spec; none falls back to the defau
 from __future__ import annotations
 
 import filecmp
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -95,12 +93,9 @@ def test_worker_processes_rebuild_the_custom_pack(one_process, pack, tmp_path, m
 
 
 @pytest.mark.slow
-def test_dask_workers_rebuild_the_custom_pack(one_process, pack, tmp_path):
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        analyze_dask(client, documents(), tmp_path, resource_spec([pack], sentiment="rules"), batch_size=1)
-        packs = client.run(lambda: sorted(s.catalog for s in __import__("helpers.resources", fromlist=["_"])._LOADED))
+def test_dask_workers_rebuild_the_custom_pack(one_process, pack, dask_client, tmp_path):
+    analyze_dask(dask_client, documents(), tmp_path, resource_spec([pack], sentiment="rules"), batch_size=1)
+    packs = dask_client.run(lambda: sorted(s.catalog for s in __import__("helpers.resources", fromlist=["_"])._LOADED))
     # the workers loaded this pack's resources and no others (no default catalog)
     this = [(str(pack.resolve()),)]
     assert this in packs.values() and all(v in ([], this) for v in packs.values())
@@ -110,14 +105,13 @@ def test_dask_workers_rebuild_the_custom_pack(one_process, pack, tmp_path):
         pd.testing.assert_frame_equal(ref[name], got[name], obj=name)
 
 
-@pytest.mark.slow
-def test_the_command_line_takes_the_pack_by_path(one_process, pack, tmp_path):
+def test_the_command_line_takes_the_pack_by_path(one_process, pack, tmp_path, cli):
+    # (the command hands worker processes the same spec: test_worker_processes_rebuild_the_custom_pack)
     corpus = tmp_path / "in"
     corpus.mkdir()
     for doc in documents():
         (corpus / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(corpus), "--out", str(tmp_path / "out"),
-                          "--catalog", f"syria,{pack}", "--sentiment", "rules", "--n-process", "2", "--batch-size",
-                          "1", "--quiet"], capture_output=True, text=True)
+    res = cli("analyze", corpus, "--out", tmp_path / "out", "--catalog", f"syria,{pack}", "--sentiment", "rules",
+              "--batch-size", 1, "--quiet")
     assert res.returncode == 0, res.stderr
     pd.testing.assert_frame_equal(custom_mentions(tmp_path / "out"), custom_mentions(one_process))

@@ -69,31 +69,32 @@ def test_without_resume_an_unfinished_run_is_discarded_and_a_live_one_refused(tm
 
 
 def _analyze(corpus, out, fmt, *extra):
-    return [sys.executable, "-m", "helpers", "analyze", str(corpus), "--out", str(out), "--no-sentiment",
-            "--batch-size", "3", "--format", fmt, *extra]
+    return ["analyze", str(corpus), "--out", str(out), "--no-sentiment", "--batch-size", "2", "--format", fmt, *extra]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_a_killed_run_resumed_writes_the_tables_of_an_uninterrupted_one(tmp_path, fmt):
+def test_a_killed_run_resumed_writes_the_tables_of_an_uninterrupted_one(tmp_path, cli, fmt):
+    """Only the killed run is a process of its own (it gets SIGKILL); the reference, the refused
+    and the resumed runs are the same command run in this process."""
     corpus = tmp_path / "corpus.csv"
-    news = load_wikinews().head(36)
+    news = load_wikinews().head(16)  # eight batches of two
     pd.DataFrame({"id": news["doc_id"], "text": news["text"]}).to_csv(corpus, index=False)
-    ref = subprocess.run(_analyze(corpus, tmp_path / "ref", fmt, "--quiet"), capture_output=True, text=True)
+    ref = cli(*_analyze(corpus, tmp_path / "ref", fmt, "--quiet"))
     assert ref.returncode == 0, ref.stderr
     out = tmp_path / "out"
-    run = subprocess.Popen(_analyze(corpus, out, fmt, "--quiet"), stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen([sys.executable, "-m", "helpers", *_analyze(corpus, out, fmt, "--quiet")],
+                           stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and not (out / PARTIAL / "00000003").exists():
         time.sleep(0.05)
     run.send_signal(signal.SIGKILL)
     run.wait()
     done = sorted(p.name for p in (out / PARTIAL).iterdir() if p.name.isdigit())
-    assert 4 <= len(done) < 12 and _tables(out) == {}, "the run was not killed mid-way"
-    changed = subprocess.run(_analyze(corpus, out, fmt, "--resume", "--batch-size", "4"), capture_output=True,
-                             text=True)
+    assert 4 <= len(done) < 8 and _tables(out) == {}, "the run was not killed mid-way"
+    changed = cli(*_analyze(corpus, out, fmt, "--resume", "--batch-size", "3"))
     assert changed.returncode == 2 and "differs from this one in batch_size" in changed.stderr
-    resumed = subprocess.run(_analyze(corpus, out, fmt, "--resume"), capture_output=True, text=True)
+    resumed = cli(*_analyze(corpus, out, fmt, "--resume"))
     assert resumed.returncode == 0, resumed.stderr
     assert "kept from the interrupted run" in resumed.stderr
     assert _tables(out) == _tables(tmp_path / "ref")

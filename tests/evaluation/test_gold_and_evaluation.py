@@ -226,12 +226,12 @@ def test_sentiment_predictions_give_the_evaluation_figures():
     """The per-item predictions of notebook 06 and evaluate_nyt/evaluate_newsmtsc agree."""
     from helpers import sentiment as S
 
-    nyt = S.nyt_predictions(limit=250, folds=3)
+    nyt = S.nyt_predictions(limit=120, folds=3)
     assert set(nyt.fold) == {0, 1, 2} and nyt.groupby("article").fold.nunique().max() == 1  # editorials kept whole
     summary = S.evaluate_nyt(predictions=nyt).set_index("system").value
     assert summary.iloc[-1] == pytest.approx(E.nyt_results(nyt, n=50)[0]["ours"])
     assert summary["VADER"] == pytest.approx(np.corrcoef(nyt.vader, nyt.human)[0, 1])
-    mtsc = S.newsmtsc_predictions(limit=250, folds=3, nested=False)
+    mtsc = S.newsmtsc_predictions(limit=120, folds=3, nested=False)
     assert np.allclose(mtsc[["p_negative", "p_neutral", "p_positive"]].sum(axis=1), 1.0)
     f1 = S.evaluate_newsmtsc(predictions=mtsc).query("metric == 'macro_f1'").value
     rows = E.newsmtsc_results(mtsc, n=50)
