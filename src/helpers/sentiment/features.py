@@ -6,8 +6,9 @@ Owns what a sentence and a target inside a sentence become before a linear head 
 then :data:`TARGET_RULE_FEATURES`: the lexicon score of its clause and of the words near it, its
 role as agent or patient of an evaluative predicate, whether it is the speaker of reported speech
 or inside a quotation). The rule features are always the last columns of a matrix, in the order
-of their names: read them by name with :func:`rule_part` and :func:`rule_column`.
-The model-free resources they need travel together as :class:`SentimentRules`.
+of their names: read them by name with :func:`rule_part` and :func:`rule_column`. The rules read
+each text once (:func:`rule_readings`) for both. The model-free resources they need travel
+together as :class:`SentimentRules`.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ import numpy as np
 from helpers.quotes import SPEECH, load_reporting_verbs
 from helpers.sentiment.encoder import encode, encode_spans
 from helpers.sentiment.lexicons import LEXICON_PATH, PREDICATES_PATH, RULES_PATH, load_predicates
-from helpers.sentiment.rules import RuleScorer, load_rule_scorer, normalize, vader_score
+from helpers.sentiment.rules import RuleScorer, Token, load_rule_scorer, normalize, vader_score
 
 __all__ = ["SENTENCE_RULE_FEATURES", "TARGET_RULE_FEATURES", "TARGET_WINDOW_CHARS", "SentimentRules",
-           "load_sentiment_rules", "sentence_rule_features", "sentence_rule_matrix", "sentence_features",
+           "load_sentiment_rules", "RuleReading", "rule_reading", "rule_readings", "sentence_rule_features",
+           "sentence_rule_matrix", "sentence_features",
            "target_rule_features", "target_features", "encode_targets", "check_items", "rule_part", "rule_column"]
 
 #: The hand-made sentence features, the last columns of :func:`sentence_features`.
@@ -73,17 +75,42 @@ def rule_column(X: np.ndarray, names: tuple[str, ...], name: str) -> np.ndarray:
 # ------------------------------------------------------------------------------------------
 # Sentences
 # ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RuleReading:
+    """What the rules read in one text, once for its sentence and target features: its tokens
+    with their valences, quoted words at full weight (``valences(text, quoted_weight=1.0)``),
+    and its ``SENTENCE_RULE_FEATURES``."""
+
+    tokens: list[Token]
+    features: tuple[float, float, float, float]
+
+
+def rule_reading(text: str, rules: SentimentRules) -> RuleReading:
+    """The :class:`RuleReading` of ``text`` (one pass of the rules; the rule score counts quoted
+    words at the rules' weight, the target features at full weight)."""
+    toks = rules.scorer.valences(text, quoted_weight=1.0)
+    values = rules.scorer.quoted_weighted(toks)
+    pos = sum(v for v in values if v > 0)
+    neg = -sum(v for v in values if v < 0)
+    return RuleReading(toks, (rules.scorer.compound(values, text), vader_score(text), normalize(pos), normalize(neg)))
+
+
+def rule_readings(texts: Iterable[str], rules: SentimentRules) -> dict[str, RuleReading]:
+    """``{text: its RuleReading}`` for each distinct text."""
+    return {t: rule_reading(t, rules) for t in dict.fromkeys(texts)}
+
+
 def sentence_rule_features(text: str, rules: SentimentRules) -> list[float]:
     """The hand-made sentence features (``SENTENCE_RULE_FEATURES``) of one text."""
-    toks = rules.scorer.valences(text)
-    pos = sum(t.valence for t in toks if t.valence > 0)
-    neg = -sum(t.valence for t in toks if t.valence < 0)
-    return [rules.scorer.compound(toks, text), vader_score(text), normalize(pos), normalize(neg)]
+    return list(rule_reading(text, rules).features)
 
 
-def sentence_rule_matrix(texts: list[str], rules: SentimentRules) -> np.ndarray:
-    """:func:`sentence_rule_features` of each text, one row each (float32)."""
-    return np.array([sentence_rule_features(t, rules) for t in texts], dtype=np.float32).reshape(
+def sentence_rule_matrix(texts: list[str], rules: SentimentRules,
+                         readings: dict[str, RuleReading] | None = None) -> np.ndarray:
+    """:func:`sentence_rule_features` of each text, one row each (float32); ``readings``: the
+    texts' :func:`rule_readings`, if already computed."""
+    readings = rule_readings(texts, rules) if readings is None else readings
+    return np.array([readings[t].features for t in texts], dtype=np.float32).reshape(
         len(texts), len(SENTENCE_RULE_FEATURES))
 
 
@@ -172,27 +199,27 @@ def _role(doc, start: int, end: int, predicates: dict, reporting: frozenset) -> 
     return 0, is_speaker
 
 
-def target_rule_features(items: list[Item], rules: SentimentRules, parsed: dict | None = None) -> np.ndarray:
+def target_rule_features(items: list[Item], rules: SentimentRules, parsed: dict | None = None,
+                         readings: dict[str, RuleReading] | None = None) -> np.ndarray:
     """The hand-made target features (``TARGET_RULE_FEATURES``) for each (sentence, start, end).
 
     ``parsed``: optional ``{sentence: spaCy Doc of exactly that text}`` (e.g. the sentences of
     a document already parsed, ``span.as_doc()``), so nothing is parsed twice; sentences not
-    in it are parsed here."""
+    in it are parsed here. ``readings``: the sentences' :func:`rule_readings`, if already
+    computed."""
     from helpers.nlp import load_nlp
 
-    scorer = rules.scorer
     uniq = list(dict.fromkeys(s for s, _, _ in items))
     # a parsed sentence may carry its last token's trailing space; offsets from 0 are the same
     docs = {s: parsed[s] for s in uniq if parsed and s in parsed and parsed[s].text.rstrip() == s}
     todo = [s for s in uniq if s not in docs]
     if todo:
         docs.update(zip(todo, load_nlp(("ner",)).pipe(todo, batch_size=64)))
-    toks_cache = {s: scorer.valences(s, quoted_weight=1.0) for s in uniq}
-    rule_cache = {s: scorer.score(s) for s in uniq}
-    vader_cache = {s: vader_score(s) for s in uniq}
+    missing = [s for s in uniq if readings is None or s not in readings]
+    readings = {**(readings or {}), **rule_readings(missing, rules)}
     out = np.zeros((len(items), len(TARGET_RULE_FEATURES)), dtype=np.float32)
     for i, (s, a, b) in enumerate(items):
-        toks = toks_cache[s]
+        toks = readings[s].tokens
         inside = [k for k, t in enumerate(toks) if t.start < b and t.end > a]
         near = clause = other = mention = 0.0
         clauses = {toks[k].clause for k in inside}
@@ -211,7 +238,8 @@ def target_rule_features(items: list[Item], rules: SentimentRules, parsed: dict 
                 other += t.valence
         role, speaker = _role(docs[s], a, b, rules.predicates, rules.reporting)
         in_quote = float(bool(inside) and all(toks[k].quoted for k in inside))
-        out[i] = [rule_cache[s], vader_cache[s], normalize(near), normalize(clause), normalize(other),
+        rule, vader = readings[s].features[:2]
+        out[i] = [rule, vader, normalize(near), normalize(clause), normalize(other),
                   role, float(role < 0), float(role > 0), speaker, in_quote, normalize(mention)]
     return out
 

@@ -56,8 +56,10 @@ class LinearModel:
     hyper: float = float("nan")
 
     def decision(self, X: np.ndarray) -> np.ndarray:
+        """The linear scores of each row of ``X``: each the sum of that row's products, so a row's
+        score does not depend on the other rows (a matrix product's summation order does)."""
         Z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
-        return Z @ self.coef.T + self.intercept
+        return np.stack([(Z * c).sum(axis=1) for c in self.coef], axis=1) + self.intercept
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         d = self.decision(X)

@@ -39,8 +39,11 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=8192)
 def vader_score(text: str) -> float:
-    """VADER's compound score of ``text`` in [-1, 1] (vaderSentiment 3.3.2, unchanged)."""
+    """VADER's compound score of ``text`` in [-1, 1] (vaderSentiment 3.3.2, unchanged); the
+    scores of the last 8,192 distinct texts are kept, so the features and the tables that all
+    report it compute it once per sentence."""
     return float(_vader().polarity_scores(text)["compound"])
 
 
@@ -205,9 +208,10 @@ class RuleScorer:
             sentiments = self.analyzer.sentiment_valence(0.0, st, item, i, sentiments)
         v = np.asarray(sentiments, dtype=float)
         norms = [t.norm for t in toks]
-        self._negation(norms, toks, v)
-        self._contrast(norms, toks, v)
-        self._hedge(norms, toks, v)
+        where = self._positions(norms)
+        self._negation(norms, where, toks, v)
+        self._contrast(norms, where, toks, v)
+        self._hedge(norms, where, toks, v)
         qw = self._quoted_w if quoted_weight is None else quoted_weight
         if qw != 1.0:
             for k, t in enumerate(toks):
@@ -218,20 +222,27 @@ class RuleScorer:
         return toks
 
     @staticmethod
-    def _matches(norms: list[str], seq: tuple[str, ...]) -> list[int]:
-        """End indices of each occurrence of the word sequence ``seq`` in ``norms``."""
+    def _matches(norms: list[str], seq: tuple[str, ...], where: dict[str, list[int]]) -> list[int]:
+        """End indices of each occurrence of the word sequence ``seq`` in ``norms`` (ascending);
+        ``where``: each word's positions in ``norms`` (:meth:`_positions`). A lone "n't" also
+        matches a word ending in it ("didn't")."""
         n = len(seq)
-        out = []
-        for i in range(len(norms) - n + 1):
-            if tuple(norms[i:i + n]) == seq or (n == 1 and seq[0] == "n't" and norms[i].endswith("n't")):
-                out.append(i + n - 1)
-        return out
+        if n == 1 and seq[0] == "n't":
+            return [i for i, w in enumerate(norms) if w.endswith("n't")]
+        return [i + n - 1 for i in where.get(seq[0], ()) if i + n <= len(norms) and tuple(norms[i:i + n]) == seq]
 
-    def _negation(self, norms, toks, v) -> None:
+    @staticmethod
+    def _positions(norms: list[str]) -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        for i, w in enumerate(norms):
+            where.setdefault(w, []).append(i)
+        return where
+
+    def _negation(self, norms, where, toks, v) -> None:
         vader_neg = {i for i, w in enumerate(norms) if w in self._negate or w.endswith("n't")}
         flipped: set[int] = set()
         for seq in self._neg_triggers:
-            for end in self._matches(norms, seq):
+            for end in self._matches(norms, seq, where):
                 start = end - len(seq) + 1
                 clause = toks[end].clause
                 for j in range(end + 1, min(len(toks), end + 1 + self._neg_scope)):
@@ -247,9 +258,9 @@ class RuleScorer:
                         v[j] *= self._neg_scalar
                     flipped.add(j)
 
-    def _contrast(self, norms, toks, v) -> None:
+    def _contrast(self, norms, where, toks, v) -> None:
         for marker in self._concessive:
-            hits = self._matches(norms, marker)
+            hits = self._matches(norms, marker, where)
             if not hits:
                 continue
             end = hits[0]
@@ -263,7 +274,7 @@ class RuleScorer:
                 v[j] *= self._conceded_w if start <= j < clause_end else self._main_w
             return
         for marker, (before, after) in self._adversative.items():
-            hits = self._matches(norms, marker)
+            hits = self._matches(norms, marker, where)
             if hits:
                 m = hits[0]
                 for j in range(len(toks)):
@@ -273,22 +284,28 @@ class RuleScorer:
                         v[j] *= after
                 return
 
-    def _hedge(self, norms, toks, v) -> None:
+    def _hedge(self, norms, where, toks, v) -> None:
         clauses = set()
         for h in self._hedges:
-            for end in self._matches(norms, h):
+            for end in self._matches(norms, h, where):
                 clauses.add(toks[end].clause)
         for j, t in enumerate(toks):
             if t.clause in clauses:
                 v[j] *= self._hedge_w
 
     # -- scores ---------------------------------------------------------------------------
-    def compound(self, toks: list[Token], text: str) -> float:
+    def compound(self, toks: list[Token] | list[float], text: str) -> float:
         """VADER's compound score (normalisation and punctuation emphasis) of the valences of
-        ``toks``, the tokens of ``text``."""
+        ``toks``, the tokens of ``text`` (or of those valences, one per token)."""
         if not toks:
             return 0.0
-        return float(self.analyzer.score_valence([t.valence for t in toks], text)["compound"])
+        values = [t if isinstance(t, float) else t.valence for t in toks]
+        return float(self.analyzer.score_valence(values, text)["compound"])
+
+    def quoted_weighted(self, toks: list[Token]) -> list[float]:
+        """The valences of ``toks`` (from ``valences(text, quoted_weight=1.0)``) with the quoted
+        words at the rules' weight: those of ``valences(text)``, without computing them again."""
+        return [t.valence * self._quoted_w if t.quoted and self._quoted_w != 1.0 else t.valence for t in toks]
 
     def score(self, text: str, quoted_weight: float | None = None) -> float:
         """Compound score in [-1, 1] of ``text`` (VADER's normalisation and punctuation emphasis)."""

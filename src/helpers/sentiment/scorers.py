@@ -27,6 +27,7 @@ from helpers.sentiment.features import (
     check_items,
     encode_targets,
     load_sentiment_rules,
+    rule_readings,
     sentence_features,
     sentence_rule_matrix,
     target_features,
@@ -135,8 +136,10 @@ class RulesScorer(SentimentScorer):
 
 class ModelScorer(SentimentScorer):
     """``"model"``: the learned heads (``models``) over the frozen encoder and the rule features
-    (``rules``); ``batch_size`` texts per encoder batch. :meth:`score_texts` encodes every
-    distinct text once for both heads, so a document costs one encoder pass over its sentences."""
+    (``rules``); at most ``batch_size`` texts per encoder batch (speed only: a text's scores do not
+    depend on the texts it is batched with). :meth:`score_texts` encodes every distinct text once
+    for both heads and reads it once with the rules, so a document costs one encoder pass over its
+    sentences."""
 
     name = "model"
 
@@ -160,18 +163,18 @@ class ModelScorer(SentimentScorer):
 
     def score_texts(self, texts: Sequence[str], items: Sequence[Item],
                     parsed: dict | None = None) -> tuple[list[float], list[Reading]]:
-        """As the separate scorers up to the last bits of floating point (batches differ), in one
-        encoder pass."""
+        """As the separate scorers, in one encoder pass and one pass of the rules per distinct text."""
         items = check_items(items)
         texts = [t if isinstance(t, str) else "" for t in texts]
         emb, where, S, T = encode_targets(items, texts, self.batch_size)
+        readings = rule_readings(texts + [s for s, _, _ in items], self.rules)
         scores: list[float] = []
         if texts:
-            X = np.hstack([emb[[where[t] for t in texts]], sentence_rule_matrix(texts, self.rules)])
+            X = np.hstack([emb[[where[t] for t in texts]], sentence_rule_matrix(texts, self.rules, readings)])
             scores = [float(x) for x in sentence_scores_from_features(X, self.models.sentence)]
         targets: list[Reading] = []
         if items:
-            X = np.hstack([S, T, target_rule_features(items, self.rules, parsed)])
+            X = np.hstack([S, T, target_rule_features(items, self.rules, parsed, readings)])
             targets = target_predictions_from_features(X, self.models.target)
         return scores, targets
 

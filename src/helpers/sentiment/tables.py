@@ -34,12 +34,16 @@ BLAME_TONE_COLUMNS = ["actor", "role", "tone"]
 def mention_items(mentions: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list[tuple[str, int, int]], pd.DataFrame]:
     """The actor mentions that lie inside a sentence, as ``(sentence, start, end)`` items (offsets
     within the sentence), and those mentions' rows (same order)."""
-    m = mentions[mentions["kind"] == "actor"].merge(
-        sentences[["doc_id", "sent_id", "start_char", "end_char", "text"]].rename(
-            columns={"start_char": "s_start", "end_char": "s_end", "text": "s_text"}), on=["doc_id", "sent_id"])
-    m = m[(m.start_char >= m.s_start) & (m.end_char <= m.s_end)]
-    items = [(r.s_text, r.start_char - r.s_start, r.end_char - r.s_start) for r in m.itertuples()]
-    return items, m.drop(columns=["s_start", "s_end", "s_text"]).reset_index(drop=True)
+    bounds = {(doc_id, sent_id): (int(a), int(b), text) for doc_id, sent_id, a, b, text in zip(
+        sentences["doc_id"], sentences["sent_id"], sentences["start_char"], sentences["end_char"], sentences["text"])}
+    items, keep = [], []
+    for i, (kind, doc_id, sent_id, a, b) in enumerate(zip(
+            mentions["kind"], mentions["doc_id"], mentions["sent_id"], mentions["start_char"], mentions["end_char"])):
+        s = bounds.get((doc_id, sent_id)) if kind == "actor" else None
+        if s is not None and a >= s[0] and b <= s[1]:
+            items.append((s[2], int(a) - s[0], int(b) - s[0]))
+            keep.append(i)
+    return items, mentions.iloc[keep].reset_index(drop=True)
 
 
 def with_sentence_scores(sentences: pd.DataFrame, scores: Sequence[float]) -> pd.DataFrame:
@@ -79,12 +83,12 @@ def mention_sentiment(mentions: pd.DataFrame, sentences: pd.DataFrame, scorer: S
 def document_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
     """Per document, the mean of its sentences' ``sentiment`` weighted by their length in words
     (a one-sentence document gets that sentence's score)."""
-    s = sentences.assign(_w=sentences["text"].str.split().str.len().clip(lower=1))
-    g = s.groupby("doc_id")
-    out = (g.apply(lambda d: float(np.average(d["sentiment"], weights=d["_w"])), include_groups=False)
-           .rename("sentiment").reset_index())
-    out["sentiment"] = out["sentiment"].round(4)
-    return out
+    groups = sentences.groupby("doc_id", sort=True)
+    scores = sentences["sentiment"].to_numpy(dtype=float)
+    words = np.array([max(len(t.split()), 1) for t in sentences["text"]], dtype=np.int64)
+    ids = groups.size().index
+    values = [float(np.average(scores[groups.indices[d]], weights=words[groups.indices[d]])) for d in ids]
+    return pd.DataFrame({"doc_id": ids.to_numpy(), "sentiment": np.round(values, 4)})
 
 
 def actor_sentiment(scored: pd.DataFrame, by: str = "root", n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
@@ -92,16 +96,20 @@ def actor_sentiment(scored: pd.DataFrame, by: str = "root", n_boot: int = 1000, 
     its mentions with a 95% percentile bootstrap interval over mentions (fixed ``seed``), and the
     share of negative, neutral and positive mentions. Sorted by document, mentions, actor."""
     rng = np.random.default_rng(seed)
+    groups = scored.groupby(["doc_id", by], sort=True)
+    all_scores = scored["target_score"].to_numpy(dtype=float)
+    all_labels = scored["target_label"].to_numpy(dtype=object)
     rows = []
-    for (doc_id, actor), g in scored.groupby(["doc_id", by], sort=True):
-        scores = g["target_score"].to_numpy(dtype=float)
+    for doc_id, actor in groups.size().index:  # in sorted order; rows whose key is missing are left out
+        idx = groups.indices[(doc_id, actor)]
+        scores = all_scores[idx]
         boots = rng.choice(scores, size=(n_boot, len(scores)), replace=True).mean(axis=1)
         lo, hi = np.quantile(boots, [0.025, 0.975])
-        labels = g["target_label"].value_counts(normalize=True)
+        labels = [lab for lab in all_labels[idx] if not pd.isna(lab)]
         rows.append({"doc_id": doc_id, "actor": actor, "mentions": len(scores),
                      "sentiment": round(float(scores.mean()), 4),
                      "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4),
-                     **{lab: round(float(labels.get(lab, 0.0)), 4) for lab in LABELS}})
+                     **{lab: round(labels.count(lab) / len(labels), 4) if labels else 0.0 for lab in LABELS}})
     out = pd.DataFrame(rows, columns=ACTOR_SENTIMENT_COLUMNS)
     return out.sort_values(["doc_id", "mentions", "actor"], ascending=[True, False, True], ignore_index=True)
 
