@@ -122,7 +122,7 @@ def test_a_dask_cluster_contains_the_failure(clean_run, dask_client, tmp_path):
 def test_errors_are_one_line_with_their_stage_and_kind():
     error = stage_error("parsing", KeyError("demonym:kurdish_forces"), "actor_resolver")
     assert error == "parsing failed in actor_resolver: KeyError: 'demonym:kurdish_forces'"
-    assert stage_error("scoring", ValueError("a\nlong\ntraceback")) == "scoring failed: ValueError: a"
+    assert stage_error("scoring", ValueError("a\nlong\ntraceback")) == "scoring failed: ValueError: a long traceback"
     assert len(stage_error("cleaning", ValueError("x" * 5000))) < 400
     with pytest.raises(ValueError, match="unknown stage"):
         stage_error("thinking", ValueError())

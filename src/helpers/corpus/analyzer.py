@@ -127,7 +127,7 @@ class Analyzer:
                     tables = self._isolated(cdoc, docs, row)
                 for name, t in tables.items():
                     out[name].append(t)
-            out["documents"].append(coerce(pd.DataFrame([row]), "documents"))
+            out["documents"].append(pd.DataFrame([row]))
         return {name: coerce(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), name)
                 for name, frames in out.items()}
 

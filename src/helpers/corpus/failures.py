@@ -1,7 +1,7 @@
 """What went wrong with one document, as one line in ``documents.error``, and its kind.
 
 Every exception caught while analysing a document becomes ``"<stage> failed[ in <component>]:
-<ExceptionType>: <first line of the message>"`` (:func:`stage_error`), with the stage one of
+<ExceptionType>: <message on one line, at most 300 characters>"`` (:func:`stage_error`), with the stage one of
 :data:`STAGES`. :func:`error_kind` sorts any ``error`` (those above and the reader's, cleaning's and
 the language check's own messages) into the kinds the command line counts at the end of a run.
 """
@@ -34,8 +34,7 @@ def stage_error(stage: str, exc: BaseException, component: str | None = None) ->
     """One line naming the stage (and the pipeline component) where ``exc`` was raised."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}: one of {', '.join(STAGES)}")
-    lines = str(exc).strip().splitlines()
-    message = lines[0] if lines else ""
+    message = " ".join(str(exc).split())  # one line, whatever the exception's layout
     if len(message) > _MAX_MESSAGE:
         message = message[:_MAX_MESSAGE] + "..."
     where = f" in {component}" if component else ""

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers.corpus.failures import stage_error
 from helpers.corpus.validation import (
     DOCUMENT_SUFFIXES,
     InputError,
@@ -39,7 +40,7 @@ from helpers.corpus.validation import (
 )
 from helpers.text import NotTextError, decode_bytes, html_to_text, looks_like_html
 
-__all__ = ["RawDocument", "InputError", "DocumentStream", "iter_documents", "stream_documents", "count_documents",
+__all__ = ["RawDocument", "InputError", "DocumentStream", "iter_documents", "count_documents",
            "DOCUMENT_SUFFIXES"]
 
 
@@ -95,11 +96,6 @@ def iter_documents(paths: Iterable[str | Path], id_field: str = "id", text_field
     ``skip``-th document. The result is an iterator of :class:`RawDocument` with ``.plan``.
     """
     return DocumentStream(validate_inputs(paths, id_field, text_field, on_duplicate_id), skip)
-
-
-def stream_documents(plan: InputPlan, skip: int = 0) -> DocumentStream:
-    """The documents of an input already checked by :func:`validate_inputs`, from position ``skip``."""
-    return DocumentStream(plan, skip)
 
 
 def count_documents(paths: Iterable[str | Path], id_field: str = "id", text_field: str = "text") -> int:
@@ -173,7 +169,7 @@ def _record(doc_id: str, text: str, source: str, encoding: str, meta: dict) -> R
         if looks_like_html(text):
             return RawDocument(doc_id, html_to_text(text), source, encoding, meta, format="html")
     except Exception as exc:  # any failure: one document's failure becomes its error, the stream goes on
-        return RawDocument(doc_id, "", source, encoding, meta, error=_failure(exc), format="html")
+        return RawDocument(doc_id, "", source, encoding, meta, error=stage_error("decoding", exc), format="html")
     return RawDocument(doc_id, text, source, encoding, meta)
 
 
@@ -195,10 +191,7 @@ def _file(path: Path) -> RawDocument:
     except NotTextError as exc:
         return RawDocument(path.stem, "", path.name, "", error=str(exc).removeprefix(f"{path.name}: "))
     except Exception as exc:  # any failure: one document's failure becomes its error, the stream goes on
-        return RawDocument(path.stem, "", path.name, encoding, error=_failure(exc), format="html" if page else "text")
+        return RawDocument(path.stem, "", path.name, encoding, error=stage_error("decoding", exc),
+                           format="html" if page else "text")
     return RawDocument(path.stem, text, path.name, encoding)
 
-
-def _failure(exc: Exception) -> str:
-    """An unexpected failure while decoding or extracting a document, as its one-line error."""
-    return " ".join(f"decoding failed: {type(exc).__name__}: {exc}".split())

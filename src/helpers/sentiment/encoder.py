@@ -127,8 +127,10 @@ def encode_spans(texts: list[str], span_lists: list[list[tuple[int, int]]] | Non
     """As :func:`encode`, with any number of spans per text, each text encoded once: returns
     ``(sentence, targets)`` where ``targets[i]`` has one row per span of ``texts[i]``. A span's
     row is the mean over the tokens that overlap it (all tokens when none does)."""
+    from helpers.sentiment.minilm import HIDDEN
+
     encoder = load_encoder()
-    dim = 384 * len(ENCODER_LAYERS)
+    dim = HIDDEN * len(ENCODER_LAYERS)
     states, offsets = encoder.token_states(list(texts), batch_size) if len(texts) else ([], [])
     sent = np.zeros((len(texts), dim), dtype=np.float32)
     tgts = [np.zeros((len(sl), dim), dtype=np.float32) for sl in span_lists] if span_lists is not None else None
