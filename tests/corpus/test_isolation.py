@@ -102,6 +102,24 @@ def test_a_failure_after_parsing_is_contained(clean_run, stage, monkeypatch):
     _assert_only_the_failing_document_differs(clean_run, got, f"{stage} failed: ZeroDivisionError: injected")
 
 
+def test_tables_that_cannot_be_typed_cost_their_document_alone(clean_run, monkeypatch):
+    """The batch's tables are coerced to their types once; a document whose rows cannot be
+    (a paragraph number that is no number) loses its rows, the others keep theirs."""
+    res = load_resources("syria", sentiment="rules")
+    analyzer = Analyzer(res, batch_size=4)
+    real = analyzer._score
+
+    def untyped(sdoc, tables, row):
+        scored = real(sdoc, tables, row)
+        if MARKER in sdoc.text:
+            scored["sentences"] = scored["sentences"].assign(paragraph="not a number")
+        return scored
+
+    monkeypatch.setattr(analyzer, "_score", untyped)
+    got = analyzer.batch(_docs())
+    _assert_only_the_failing_document_differs(clean_run, got, "tables failed: ValueError: invalid literal")
+
+
 @pytest.mark.slow
 def test_two_worker_processes_contain_the_failure(clean_run):
     spec = load_resources("syria", sentiment="rules", code=CODE, components=["fail_batch_on_marker"]).spec

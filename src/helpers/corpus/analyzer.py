@@ -70,6 +70,35 @@ def _merge_docs(parts: list, offsets: list[int]):
     return doc
 
 
+def _joined(per_doc: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Each table of the documents' tables, concatenated and coerced (:func:`helpers.schema.coerce`)."""
+    out = {}
+    for name in TABLES:
+        frames = [t[name] for t in per_doc if name in t and len(t[name])]
+        out[name] = coerce(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), name)
+    return out
+
+
+def _batch_tables(per_doc: list[dict[str, pd.DataFrame]], rows: list[dict]) -> dict[str, pd.DataFrame]:
+    """The batch's five tables from each document's tables and ``documents`` row, coerced once for
+    the batch; if that fails, document by document, and a document whose tables cannot be coerced
+    loses them (its ``error`` says so) instead of costing the batch."""
+    try:
+        tables = _joined(per_doc)
+    except Exception:  # noqa: BLE001 - isolate the document at fault below
+        for k, t in enumerate(per_doc):
+            try:
+                _joined([t])
+            except Exception as exc:  # noqa: BLE001 - recorded per document
+                per_doc[k] = {}
+                for key in ("responsible", "responsible_score", "sentiment"):
+                    rows[k].pop(key, None)
+                rows[k].update(n_sentences=0, n_words=0, error=stage_error("tables", exc))
+        tables = _joined(per_doc)
+    tables["documents"] = coerce(pd.DataFrame(rows), "documents")
+    return tables
+
+
 class Analyzer:
     """The resources of an analysis (actor pipeline, catalog, blame lexicon, sentiment scorer),
     applied to batches of documents.
@@ -115,21 +144,18 @@ class Analyzer:
         parts: dict[int, list] = {}
         for _, ctx in items:
             parts.setdefault(ctx[0], []).append(ctx)
-        out: dict[str, list] = {name: [] for name in TABLES}
+        per_doc: list[dict[str, pd.DataFrame]] = []
         for i, (cdoc, row) in enumerate(prepared):
+            tables = {}
             if cdoc is not None:
                 errors = [failed[ctx] for ctx in parts[i] if ctx in failed]
-                tables = {}
                 if errors:
                     row["error"] = errors[0]
                 else:
                     docs = [(parsed[ctx], ctx[2]) for ctx in parts[i]]
                     tables = self._isolated(cdoc, docs, row)
-                for name, t in tables.items():
-                    out[name].append(t)
-            out["documents"].append(pd.DataFrame([row]))
-        return {name: coerce(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), name)
-                for name, frames in out.items()}
+            per_doc.append(tables)
+        return _batch_tables(per_doc, [row for _, row in prepared])
 
     def _isolated(self, cdoc: CleanDocument, docs: list, row: dict) -> dict[str, pd.DataFrame]:
         """The document's tables, or none and the stage that failed in ``row["error"]``."""
@@ -139,7 +165,7 @@ class Analyzer:
             tables = self._extract(cdoc, sdoc, row)
             stage = "scoring"
             tables.update(self._score(sdoc, tables, row))
-            return {name: coerce(t, name) for name, t in tables.items()}
+            return tables
         except Exception as exc:  # noqa: BLE001 - recorded per document; its partial rows are dropped
             for key in ("responsible", "responsible_score", "sentiment"):
                 row.pop(key, None)

@@ -15,7 +15,7 @@ from typing import Iterable
 __all__ = ["STAGES", "stage_error", "error_kind", "error_summary"]
 
 #: The stages of a document's analysis, in order.
-STAGES = ("decoding", "cleaning", "parsing", "extraction", "scoring")
+STAGES = ("decoding", "cleaning", "parsing", "extraction", "scoring", "tables")
 
 _MAX_MESSAGE = 300
 
