@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 #: The catalog pack(s) every run uses.
-CATALOG = ("syria",)
+CATALOG = ("world", "syria")  # the default pack and the pack of the corpus (Syrian-war articles)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -32,19 +32,25 @@ def import_block(first_line: str, path):
     return module
 
 
-def test_a_pack_extending_syria_finds_its_actors(tmp_path):
+def test_a_pack_extending_world_finds_its_actors_places_and_amended_names(tmp_path):
+    from helpers.actors import load_catalog
     from helpers.corpus import RawDocument, analyze
     from helpers.resources import load_resources
 
-    pack = tmp_path / "sahel"
+    pack = tmp_path / "ukraine"
     pack.mkdir()
-    (pack / "pack.yml").write_text(block("# sahel/pack.yml"), encoding="utf-8")
-    (pack / "actors.yml").write_text(block("# sahel/actors.yml"), encoding="utf-8")
-    res = load_resources(["syria", str(pack)], sentiment="none")
-    assert res.catalog.packs == ("syria", str(pack.resolve()))
-    text = "The Malian army said JNIM fighters attacked a convoy near Gao, and Russia sent advisers."
-    mentions = analyze([RawDocument("mali", text, "test")], res)["mentions"]
-    assert {"mali_armed_forces", "jnim", "russia"} <= set(mentions["actor_id"])
+    for name in ("pack.yml", "actors.yml", "places.yml"):
+        (pack / name).write_text(block(f"# ukraine/{name}"), encoding="utf-8")
+    res = load_resources([str(pack)], sentiment="none")
+    assert res.catalog.packs == ("world", str(pack.resolve()))
+    text = ("The SBU said the Azov Brigade held Bakhmut. The Armed Forces of Ukraine said the Russian "
+            "Aerospace Forces struck Kharkiv, and Zelensky thanked NATO.")
+    mentions = analyze([RawDocument("ua", text, "test")], res)["mentions"]
+    assert {"sbu", "azov", "bakhmut", "ukraine_military", "russia_air_force", "kharkiv", "volodymyr_zelensky",
+            "nato"} <= set(mentions["actor_id"])
+    shipped = load_catalog(["ukraine"])  # the page's excerpt is the shipped pack's
+    for actor in res.catalog.actors.values():
+        assert actor.id in shipped and set(actor.aliases) <= set(shipped.actors[actor.id].aliases), actor.id
 
 
 def test_a_new_cue_kind_is_one_module_and_lexicon_entries(tmp_path):
@@ -59,7 +65,7 @@ def test_a_new_cue_kind_is_one_module_and_lexicon_entries(tmp_path):
     import_block('"""Accountability demands', tmp_path / "accountability.py")
     try:
         assert "accountability" in KIND_ORDER
-        res = load_resources("syria", sentiment="none")
+        res = load_resources("world", sentiment="none")
         lexicon = Lexicon.load(lexicon_file)
         doc = res.nlp("Human rights groups called for Russia to be held accountable for the strikes.")
         rows = blame_table([("d", doc)], res.catalog, lexicon)
@@ -76,7 +82,7 @@ def test_another_sentiment_model_is_one_registered_scorer(tmp_path):
 
     import_block("# my_scorers.py", tmp_path / "my_scorers.py")
     try:
-        res = load_resources("syria", sentiment="mylex")
+        res = load_resources("world", sentiment="mylex")
         text = "The atrocity in Aleppo shocked the world. Russia and the United States agreed a ceasefire."
         tables = analyze([RawDocument("d", text, "test")], res)
         assert tables["sentences"]["sentiment"].tolist() == pytest.approx([-0.75, 0.25])

@@ -19,7 +19,7 @@ Commands
     A document that cannot be read or analysed gets its reason in ``documents.error``; the run
     goes on, and ends with the errors counted by kind (exit status 1 only if no document could be
     analysed). An interrupted run continues with ``--resume``. ``--catalog`` chooses
-    the actor catalog pack(s) by name or folder (default ``syria``), ``--sentiment`` the scorer;
+    the actor catalog pack(s) by name or folder (default ``world``), ``--sentiment`` the scorer;
     worker processes and Dask workers rebuild exactly these resources.
 
 Errors are one line naming the file and what to do, with a non-zero exit status.
@@ -201,8 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format (default: csv)")
     a.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786) "
                    "instead of local processes; workers need this package installed")
-    a.add_argument("--catalog", default="syria", metavar="NAMES_OR_PATHS",
-                   help="actor catalog pack(s): comma-separated pack names or pack folder paths (default: syria)")
+    a.add_argument("--catalog", default="world", metavar="NAMES_OR_PATHS",
+                   help="actor catalog pack(s): comma-separated pack names or pack folder paths (default: world; "
+                   "world,syria adds the Syrian-war pack)")
     a.add_argument("--sentiment", default="model", metavar="METHOD",
                    help="sentiment scorer: model (learned, default), rules (fast, less accurate) or none")
     a.add_argument("--no-sentiment", dest="sentiment", action="store_const", const="none",

@@ -3,7 +3,7 @@
 A researcher chooses them once, by name or path, and every stage gets them from here:
 
     from helpers.resources import load_resources
-    res = load_resources("syria", sentiment="rules")          # or ["syria", "path/to/my_pack"]
+    res = load_resources("world", sentiment="rules")          # or ["world", "syria"], ["world", "path/to/my_pack"]
     tables = analyze(iter_documents(paths), res)
 
 :class:`ResourceSpec` is what was chosen (pack names or absolute pack folders, the lexicon's

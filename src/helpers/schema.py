@@ -22,10 +22,13 @@ DOCUMENT_COLUMNS = ["doc_id", "source", "format", "encoding", "n_paragraphs", "n
                     "responsible_score", "sentiment", "error"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "text",
                     "sentiment", "vader"]
-#: Column order of the mention table (stable; documented in the README).
+#: Column order of the mention table (stable; documented in the README). ``actor_key``: the catalog
+#: id or the document actor's ``doc:<name>``; ``via``: name, alias, title, description or pronoun;
+#: ``antecedent_*``: the clean and raw offsets of the mention it refers back to (-1 when none).
 MENTION_COLUMNS = [
     "doc_id", "sent_id", "start_char", "end_char", "raw_start", "raw_end", "text", "label",
-    "kind", "actor", "actor_id", "parent", "root", "source",
+    "kind", "actor", "actor_id", "actor_key", "parent", "root", "source", "via", "antecedent_start",
+    "antecedent_end", "raw_antecedent_start", "raw_antecedent_end",
 ]
 BLAME_COLUMNS = [
     "doc_id", "sent_id", "sentence", "blamer", "blamed", "blamer_root", "blamed_root", "blamer_id", "blamed_id",
@@ -50,7 +53,8 @@ COLUMNS: dict[str, list[str]] = {
 _INTS = {"sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "n_paragraphs", "n_sentences",
          "n_words", "mentions", "sent_start", "sent_end", "cue_start", "cue_end", "blamed_start", "blamed_end",
          "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start", "raw_cue_end",
-         "raw_sent_start", "raw_sent_end"}
+         "raw_sent_start", "raw_sent_end", "antecedent_start", "antecedent_end", "raw_antecedent_start",
+         "raw_antecedent_end"}
 _FLOATS = {"responsible_score", "sentiment", "vader", "ci_low", "ci_high", "negative", "neutral", "positive"}
 _BOOLS = {"denied"}
 

@@ -16,7 +16,7 @@ from helpers.actors import (
     read_pack,
 )
 
-SYRIA_RULES = read_pack("syria").folder / "rules.yml"
+WORLD_RULES = read_pack("world").folder / "rules.yml"
 
 
 def write_pack(folder, pack_yml: dict, files: dict[str, str]):
@@ -53,10 +53,10 @@ def tiny_pack(tmp_path):
 def test_the_syria_pack_is_shipped_with_its_provenance():
     assert "syria" in available_packs()
     pack = read_pack("syria")
-    assert pack.name == "syria" and pack.extends is None
+    assert pack.name == "syria" and pack.extends == "world"
     assert "no text copied from any dataset" in pack.provenance and pack.description
     catalog = load_catalog(["syria"])
-    assert catalog.packs == ("syria",)
+    assert catalog.packs == ("world", "syria")
     assert load_catalog(["syria"]) is catalog  # loaded once per process
     assert pickle.loads(pickle.dumps(catalog)) == catalog
 
@@ -78,7 +78,7 @@ def test_catalog_is_consistent():
 # ----- a researcher's own pack --------------------------------------------------------------
 def test_a_pack_extending_syria_adds_its_actor(tiny_pack):
     catalog = load_catalog([tiny_pack])
-    assert catalog.packs == ("syria", str(tiny_pack.resolve()))
+    assert catalog.packs == ("world", "syria", str(tiny_pack.resolve()))
     assert catalog.name("ruritanian_army") == "Free Ruritanian Army"
     syria = load_catalog(["syria"])
     assert set(catalog.actors) == set(syria.actors) | {"ruritanian_army"}
@@ -146,7 +146,7 @@ def test_a_clashing_id_names_both_files(tmp_path):
     clash = "actors:\n  - {id: russia, name: Russia again, type: state, parent: null}\n"
     pack = write_pack(tmp_path / "clash", meta(), {"actors.yml": clash})
     with pytest.raises(ValueError,
-                       match=r"clash/actors.yml: actor id 'russia' is used twice \(also in .*syria/actors.yml\)"):
+                       match=r"clash/actors.yml: actor id 'russia' is used twice \(also in .*world/actors.yml\)"):
         load_catalog([pack])
 
 
@@ -154,7 +154,7 @@ def test_bad_catalog_names_the_file(tmp_path):
     bad = write_pack(tmp_path / "bad", meta(extends="null"), {
         "actors.yml": "version: 1\nactors:\n  - {id: a, name: A, type: state, parent: nope}\n",
         "places.yml": "places: []\n"})
-    shutil.copy(SYRIA_RULES, bad / "rules.yml")
+    shutil.copy(WORLD_RULES, bad / "rules.yml")
     with pytest.raises(ValueError, match=r"actors.yml: 'a' has parent 'nope'"):
         load_catalog([bad])
 

@@ -45,16 +45,16 @@ def test_analyze_help_names_the_catalog_option_and_its_default():
     result = run("analyze", "--help")
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
-    assert "--catalog NAMES_OR_PATHS" in text and "pack folder paths (default: syria)" in text
+    assert "--catalog NAMES_OR_PATHS" in text and "pack folder paths (default: world" in text
     assert "--sentiment METHOD" in text and "same as --sentiment none" in text
 
 
-def test_no_sentiment_is_sentiment_none_and_the_defaults_are_syria_and_model():
+def test_no_sentiment_is_sentiment_none_and_the_defaults_are_world_and_model():
     from helpers.cli import build_parser
 
     parse = build_parser().parse_args
     default = parse(["analyze", "x.txt", "--out", "o"])
-    assert (default.catalog, default.sentiment) == ("syria", "model")
+    assert (default.catalog, default.sentiment) == ("world", "model")
     assert parse(["analyze", "x.txt", "--out", "o", "--no-sentiment"]).sentiment == "none"
     assert parse(["analyze", "x.txt", "--out", "o", "--sentiment", "rules"]).sentiment == "rules"
 

@@ -79,7 +79,7 @@ def test_input_and_output_formats_do_not_change_the_results(reference, rules, co
     ref = read_tables(reference[0])
     # the CSV corpus through the command, the JSONL one through analyze_to; both streamed to Parquet
     res = cli("analyze", corpus / "c.csv", "--out", tmp_path / "csv", "--sentiment", "rules", "--format", "parquet",
-              "--batch-size", 4)
+              "--catalog", "syria", "--batch-size", 4)
     assert res.returncode == 0, res.stderr
     assert f"analysed {len(ARTICLES)} document(s), " in res.stderr and " words in " in res.stderr
     assert "; no errors; " in res.stderr

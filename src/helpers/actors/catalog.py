@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-__all__ = ["Actor", "Catalog", "TITLE_LABEL", "build_catalog", "strip_name"]
+__all__ = ["Actor", "Catalog", "TITLE_LABEL", "AMENDABLE", "build_catalog", "strip_name"]
 
 #: EntityRuler label of job titles ("Secretary of State"): marked before the NER, then dropped.
 TITLE_LABEL = "TITLE"
 #: The ``rules.yml`` keys that are lists of words (plain strings split on spaces).
+#: The fields an extending pack may add to an actor of a pack it extends (``amend:`` in actors.yml).
+AMENDABLE = ("aliases", "demonyms", "seats", "descriptions")
 WORD_RULES = ("agent_heads", "locative_prepositions", "strip_words", "agent_participles", "place_nouns",
               "event_heads", "nationality_heads")
 
@@ -125,20 +127,25 @@ class Catalog:
 
 
 def build_catalog(entries: list[tuple[str, dict]], rules: dict, packs: tuple[str, ...]) -> Catalog:
-    """The catalog of ``entries`` (``(file, entry)`` pairs: the actors, then the places, of each
-    pack in load order) under the merged ``rules``. ``file`` names the entry's file in errors."""
+    """The catalog of ``entries`` (``(file, entry)`` pairs: the actors, amendments and places of
+    each pack in load order) under the merged ``rules``. ``file`` names the entry's file in errors.
+
+    An amendment (``{"amends": id, ...}``, from an ``amend:`` list) adds names (:data:`AMENDABLE`)
+    to an actor of an earlier pack. A name is one actor's: an alias (several words compared in
+    lower case, as the rulers match them), demonym or seat given to two actors is an error."""
     label_by_type = rules["label_by_type"]
     actors: dict[str, Actor] = {}
     origin: dict[str, str] = {}
-    demonyms: dict[str, str] = {}
-    seats: dict[str, str] = {}
-    descriptions: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for path, e in entries:
+        if "amends" in e:
+            actors[e["amends"]] = _amended(actors, origin, path, e)
+            continue
         kind = e.get("type", "place")
         aid = e["id"]
         if aid in actors:
             where = "" if origin[aid] == path else f" (also in {origin[aid]})"
-            raise ValueError(f"{path}: actor id {aid!r} is used twice{where}. Give each actor a unique id.")
+            raise ValueError(f"{path}: actor id {aid!r} is used twice{where}. Give each actor a unique id"
+                             + (" or, to add names to the other pack's actor, list it under amend:." if where else "."))
         if kind not in label_by_type and not e.get("label"):
             raise ValueError(f"{path}: {aid!r} has type {kind!r}, which rules.yml's label_by_type does not "
                              f"know. Use one of {', '.join(label_by_type)} or give the entry a label.")
@@ -149,15 +156,16 @@ def build_catalog(entries: list[tuple[str, dict]], rules: dict, packs: tuple[str
             aliases=tuple(e.get("aliases") or ()), demonyms=tuple(e.get("demonyms") or ()),
             seats=tuple(e.get("seats") or ()), descriptions=tuple(e.get("descriptions") or ()),
         )
-        for d in actors[aid].demonyms:
-            demonyms[d] = aid
-        for s in actors[aid].seats:
-            seats[re.sub(r"^(?:the|The) ", "", s)] = aid
-        for d in actors[aid].descriptions:
-            descriptions[tuple(d.lower().split())].append(aid)
     for a in actors.values():
         if a.parent and a.parent not in actors:
             raise ValueError(f"{origin[a.id]}: {a.id!r} has parent {a.parent!r}, which is not in the catalog.")
+    demonyms = _one_actor_each(actors, origin, "demonyms", lambda d: d)
+    seats = _one_actor_each(actors, origin, "seats", lambda s: re.sub(r"^(?:the|The) ", "", s))
+    _one_actor_each(actors, origin, "aliases", lambda a: a.lower() if len(re.findall(r"\w+", a)) > 1 else a)
+    descriptions: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for a in actors.values():
+        for d in a.descriptions:
+            descriptions[tuple(d.lower().split())].append(a.id)
     return Catalog(
         actors=actors,
         agent_heads=frozenset(_words(rules["agent_heads"])),
@@ -173,6 +181,38 @@ def build_catalog(entries: list[tuple[str, dict]], rules: dict, packs: tuple[str
         descriptions=dict(descriptions),
         packs=packs,
     )
+
+
+def _amended(actors: dict[str, Actor], origin: dict[str, str], path: str, e: dict) -> Actor:
+    """The actor ``e["amends"]`` with the names of the amendment ``e`` (from ``path``) added."""
+    aid = e["amends"]
+    if aid not in actors:
+        raise ValueError(f"{path}: amend: {aid!r} is no actor of the packs this one extends. Amend an actor "
+                         "of a base pack by its id, or add a new actor under actors:.")
+    if origin[aid] == path:
+        raise ValueError(f"{path}: amend: {aid!r} is an actor of this pack: add the names to its entry.")
+    other = sorted(set(e) - {"amends", *AMENDABLE})
+    if other:
+        raise ValueError(f"{path}: amend: {aid!r} sets {', '.join(other)}; an amendment only adds "
+                         f"{', '.join(AMENDABLE)} (a base's name, type and parent stay as they are).")
+    a = actors[aid]
+    return replace(a, **{k: a.__dict__[k] + tuple(x for x in e.get(k) or () if x not in a.__dict__[k])
+                         for k in AMENDABLE})
+
+
+def _one_actor_each(actors: dict[str, Actor], origin: dict[str, str], field_: str, key) -> dict[str, str]:
+    """``{key(name): actor id}`` of every name in the actors' ``field_``; a name of two actors is
+    an error naming both files."""
+    owner: dict[str, str] = {}
+    for a in actors.values():
+        for name in getattr(a, field_):
+            k = key(name)
+            if owner.get(k, a.id) != a.id:
+                b = owner[k]
+                raise ValueError(f"{origin[a.id]}: {name!r} is one of the {field_} of {a.id!r} and of {b!r} "
+                                 f"({origin[b]}). Give it to one of them.")
+            owner[k] = a.id
+    return owner
 
 
 def strip_name(text: str, catalog: Catalog) -> str:

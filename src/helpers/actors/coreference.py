@@ -5,6 +5,10 @@
   dropped when the long form is no entity.
 - A later entity that is the surname of a person named earlier is that person.
 
+Both record the mention they were linked to (the long form, the full name) as ``"long_form"``
+(its character offsets) in the mention's entry of ``info``; :mod:`helpers.actors.document_actors`
+reads it as the mention's antecedent.
+
 A span's actor is its own id, ``span.id_``, not ``span.ent_id_`` (the root token's, still the
 rulers' pattern id here: see :mod:`helpers.actors.resolver`).
 """
@@ -23,15 +27,17 @@ def surname_coreference(doc: Doc, spans: list[Span], cat: Catalog, info: dict, a
     label the NER gave it ("Nancy Pelosi ... Pelosi's grandchildren" tagged EVENT), or whatever
     seat or demonym its name also is ("Sudesh Amman ... Amman"); but not an entity whose first
     token is in ``aliases`` (the rulers marked it as a catalog alias: "Jordan", "Assad")."""
-    surnames: dict[str, str] = {}
+    surnames: dict[str, Span] = {}
     out = []
     for s in sorted(spans, key=lambda s: s.start):
         name = strip_name(s.text, cat)
         if s.label_ == "PERSON" and len(name.split()) > 1:
-            surnames.setdefault(name.split()[-1], s.id_)
+            surnames.setdefault(name.split()[-1], s)
         elif s.label_ != "PERSON" and s.start not in aliases and name in surnames:
-            s = Span(doc, s.start, s.end, "PERSON", span_id=surnames[name])
-            info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "surname"}
+            full = surnames[name]
+            s = Span(doc, s.start, s.end, "PERSON", span_id=full.id_)
+            info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "surname",
+                                                "long_form": (full.start_char, full.end_char)}
         out.append(s)
     return out
 
@@ -92,8 +98,13 @@ def apply_acronyms(doc: Doc, spans: list[Span], acronyms: dict, info: dict) -> t
             # an entity spelling at most half the initials is only part of the long form ("London"
             # in "Transport for London (TfL)", "Syria" in "Syria Live Network (SLN)"): it lends the
             # acronym its label but not its actor
-            new = Span(doc, s.start, s.end, lf.label_, span_id=lf.id_ if _spells_most(doc, lf, start, end) else "")
-            info[(new.start_char, new.end_char)] = dict(info[(lf.start_char, lf.end_char)], source="acronym")
+            spelled = _spells_most(doc, lf, start, end)
+            new = Span(doc, s.start, s.end, lf.label_, span_id=lf.id_ if spelled else "")
+            meta = dict(info[(lf.start_char, lf.end_char)], source="acronym")
+            meta.pop("long_form", None)
+            if spelled:  # the acronym is another name of the long form's actor
+                meta["long_form"] = (lf.start_char, lf.end_char)
+            info[(new.start_char, new.end_char)] = meta
             kept.append(new)
         else:
             kept.append(s)

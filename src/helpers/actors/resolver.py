@@ -7,17 +7,28 @@ found, and decides with the catalog (:class:`helpers.actors.Catalog`):
   vs "the road to Damascus"); a state used as a location ("in Syria") is a place;
 - a demonym is its state when it modifies an agent noun ("Russian commanders", "Syrian Air
   Force") and a nationality otherwise ("Syrian civilians");
-- definite descriptions the catalog names ("the regime", "the Coalition", "the Defense
-  Ministry") resolve to the most recently introduced actor that has them;
 - an acronym the text defines ("Cessation of Hostilities (CoH)") takes the label of its long
   form, or is no entity when the long form is none, and a surname is the person named earlier
-  (:mod:`helpers.actors.coreference`).
+  (:mod:`helpers.actors.coreference`);
+- a title and the name after it are one mention ("House Speaker Mike Johnson"; :mod:`helpers.actors.titles`);
+- the actors outside the catalog become document actors, each with its mentions (surname,
+  acronym, title + surname) and role nouns (:mod:`helpers.actors.document_actors`);
+- definite descriptions ("the regime", "the Defense Ministry", "the judge", "the company")
+  resolve to an antecedent the document supports, or stay unresolved
+  (:mod:`helpers.actors.descriptions`).
 
 Entities not in the catalog keep their spaCy label; nothing is dropped except acronym entities
-that the document's own definition contradicts (kept in ``doc.spans["dropped"]``). Each
-entity's catalog id is its ``ent_id_`` (an actor id of the catalog, or empty); its kind (actor,
-place, group, other) and how it was decided (``source``) are in ``doc.user_data[MENTIONS_KEY]``,
-keyed by character offsets.
+that the document's own definition contradicts (kept in ``doc.spans["dropped"]``) and the
+institutions a title absorbed. Each entity's catalog id is its ``ent_id_`` (an actor id of the
+catalog, or empty); ``doc.user_data[MENTIONS_KEY]``, keyed by character offsets, has for each its
+kind (actor, place, group, other), how it was decided (``source``), its actor ``key`` (the catalog
+id or ``doc:<name>``), a document actor's canonical ``name``, ``via`` (name, alias, title,
+description) and the ``antecedent`` it was linked to (offsets, or None).
+
+Pronouns are another component's (after this one): it puts the pronoun spans in
+``doc.spans[PRONOUN_SPANS]`` and, for each it resolves, the offsets of its antecedent (an entity,
+or another resolved pronoun) in ``doc.user_data[PRONOUNS_KEY]``, keyed by the pronoun's offsets;
+:func:`helpers.actors.mention_table` then gives each a row of its antecedent's actor.
 
 Inside the component a span's actor is its own id, ``span.id_`` (the ``span_id`` it was built
 with), never ``span.ent_id_``: spaCy reads ``Span.ent_id_`` from the root *token*, which until
@@ -34,13 +45,20 @@ from spacy.tokens import Doc, Span
 
 from helpers.actors.catalog import TITLE_LABEL, Catalog, strip_name
 from helpers.actors.coreference import acronym_definitions, apply_acronyms, surname_coreference
+from helpers.actors.descriptions import Descriptions
+from helpers.actors.document_actors import group_mentions, mention_records, person_aliases
+from helpers.actors.references import References
+from helpers.actors.titles import attach_titles
 
-__all__ = ["ActorResolver", "MENTIONS_KEY", "Names"]
+__all__ = ["ActorResolver", "MENTIONS_KEY", "PRONOUN_SPANS", "PRONOUNS_KEY", "Names", "shift_mention_data"]
 
-#: ``doc.user_data`` key of ``{(start_char, end_char): {"kind": ..., "source": ...}}`` per entity.
+#: ``doc.user_data`` key of ``{(start_char, end_char): {"kind": ..., "source": ..., "key": ...,
+#: "name": ..., "via": ..., "antecedent": ...}}`` per entity.
 MENTIONS_KEY = "helpers.mentions"
-# Catalog types that belong to a state: "the United States government" is not Syria's.
-_INSTITUTIONS = {"state", "government", "government_body", "military"}
+#: ``doc.spans`` key of the pronouns a pronoun component found.
+PRONOUN_SPANS = "pronouns"
+#: ``doc.user_data`` key of ``{(start_char, end_char) of a pronoun: (start_char, end_char) of its antecedent}``.
+PRONOUNS_KEY = "helpers.pronouns"
 # spaCy labels that name participants or places; the rest (DATE, CARDINAL, ...) are "other".
 _ACTOR_LABELS = {"PERSON", "ORG"}
 _PLACE_LABELS = {"LOC", "FAC"}
@@ -82,14 +100,16 @@ def _named_actor(ent: Span, cat: Catalog) -> str:
 class ActorResolver:
     """Decides, in context, which entity stands for which actor (see the module docstring)."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, references: References):
         self.catalog = catalog
+        self.references = references.with_titles(catalog.titles)
+        self.descriptions = Descriptions(catalog, self._agentive)
+        self.persons = person_aliases(catalog)
 
     def __call__(self, doc: Doc) -> Doc:
-        cat = self.catalog
+        cat, refs = self.catalog, self.references
         info: dict[tuple[int, int], dict] = {}
         spans: list[Span] = []
-        dropped: list[Span] = []
         acronyms = acronym_definitions(doc)
         names = Names.of(doc, cat)
         for ent in doc.ents:
@@ -100,13 +120,15 @@ class ActorResolver:
             info[(span.start_char, span.end_char)] = {"kind": kind, "source": source}
         spans, dropped = apply_acronyms(doc, spans, acronyms, info)
         spans = surname_coreference(doc, spans, cat, info, names.aliases)
-        spans = self._descriptions(doc, spans, cat, info, names)
+        spans, titled = attach_titles(doc, spans, info, refs, lambda s: s.id_ in cat)
+        spans, actors = group_mentions(doc, spans, info, titled, cat, self.persons, refs)
+        actors.add_roles(doc, spans, titled, refs, self._acting)
+        spans = self.descriptions(doc, spans, info, names, actors)
         for token in doc:  # set_ents keeps a token's old ent_id when the new span has none
             token.ent_id = 0
         doc.ents = spans
         doc.spans["dropped"] = dropped
-        keys = {(s.start_char, s.end_char) for s in spans}
-        doc.user_data[MENTIONS_KEY] = {k: v for k, v in info.items() if k in keys}
+        doc.user_data[MENTIONS_KEY] = mention_records(spans, info, actors)
         return doc
 
     # ----- single entities -------------------------------------------------------------------
@@ -160,6 +182,7 @@ class ActorResolver:
             return ent, "place", "ner"
         if label == "NORP":  # a nationality outside the catalog: an actor when it stands for agents,
             # unless the noun it modifies names a catalog actor ("Islamist rebels" are the rebels)
+            # (a description left unresolved names none: see helpers.actors.descriptions)
             head = ent.root.head
             named = (head.lower_,) in cat.descriptions or head.ent_id_ in cat
             return ent, ("actor" if self._agentive(ent, cat) and not named else "group"), "ner"
@@ -252,118 +275,18 @@ class ActorResolver:
         return ent.root.tag_ in ("NNPS", "NNS") or (ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ in (
             "nsubj", "nsubjpass", "dobj", "pobj", "appos"))
 
-    # ----- definite descriptions -----------------------------------------------------------
-    def _descriptions(self, doc: Doc, spans: list[Span], cat: Catalog, info: dict, names: Names) -> list[Span]:
-        """Add definite descriptions as mentions of their antecedent actor; return all spans.
 
-        A description right after a demonym of the same family ("the Russian military") becomes
-        one mention of the described actor, replacing the demonym's. The antecedents are the
-        actors named before it by a catalog alias, and the descriptions resolved so far; seats,
-        demonyms and surnames are not (counting them as well changed 10 descriptions of the 480
-        vendored articles, 4 for the better and 6 for the worse: "Kurds ... the administration").
-        """
-        spans = sorted(spans, key=lambda s: s.start)
-        mentions = sorted((s.start, s.id_) for s in spans if s.id_ in cat and s.start in names.aliases
-                          and info[(s.start_char, s.end_char)]["kind"] == "actor")
-        # An entity the NER found that is a catalog description ("the Defense Ministry")
-        for k, s in enumerate(spans):
-            if s.id_ or info[(s.start_char, s.end_char)]["kind"] != "actor":
-                continue
-            words = tuple(strip_name(s.text, cat).lower().split())
-            if words in cat.descriptions:
-                candidates = cat.descriptions[words]
-                actor = self._antecedent(s.start, candidates, mentions, cat)
-                if actor is None and len(candidates) == 1:  # the NER took it for a name: "Regime forces"
-                    actor = candidates[0]
-                if actor:
-                    spans[k] = Span(doc, s.start, s.end, cat.actors[actor].label, span_id=actor)
-                    info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "description"}
-                    mentions = sorted(mentions + [(s.start, actor)])
-        by_end = {s.end: s for s in spans}
-        taken = {i for s in spans for i in range(s.start, s.end)}
-        max_len = max((len(k) for k in cat.descriptions), default=0)
-        i = 0
-        while i < len(doc):
-            n = next((n for n in range(max_len, 0, -1) if i + n <= len(doc)
-                      and tuple(t.lower_ for t in doc[i : i + n]) in cat.descriptions
-                      and not taken.intersection(range(i, i + n))), 0)
-            if not n:
-                i += 1
-                continue
-            candidates = cat.descriptions[tuple(t.lower_ for t in doc[i : i + n])]
-            prev = by_end.get(i)
-            prev_kind = info.get((prev.start_char, prev.end_char), {}).get("source") if prev is not None else None
-            start, actor = i, None
-            if prev_kind == "demonym":  # "Russian military" -> the Russian military
-                fam = cat.family(prev.id_)
-                actor = next((c for c in candidates if c in fam), None)
-                if actor:
-                    start = prev.start
-                    spans.remove(prev)
-                    del info[(prev.start_char, prev.end_char)]
-            last = doc[i + n - 1]
-            agent = last.pos_ in ("NOUN", "PROPN") and (
-                self._agent_position(doc, i + n, cat) or (last.dep_ == "nsubj" and last.head.pos_ == "VERB"))
-            if not agent and last.pos_ == "ADJ" and len(candidates) == 1 and prev is None \
-                    and self._agent_position(doc, i + n, cat):  # "Rebel fire", tagged as an adjective
-                actor = candidates[0]
-            # another state's demonym right before ("Turkish Foreign Ministry") says whose it is;
-            # a place ("Syria rebels") or an ideology ("Islamist rebels") does not
-            # (whose: the actor the name stands for, even where it was a place: "United States government")
-            owner = (prev.id_ or names.actors.get(prev.start, "")) if prev is not None else ""
-            owned = owner in cat and (prev.label_ == "NORP" or all(
-                cat.actors[c].type in _INSTITUTIONS for c in candidates))
-            if actor is None and not owned and (agent or self._definite(doc[i : i + n])):
-                actor = self._antecedent(i, candidates, mentions, cat)
-                if actor is None and len(candidates) == 1 and (agent or (doc[i].is_title and not doc[i].is_sent_start)):
-                    # no antecedent, but only one actor has this description and it is used as an
-                    # agent ("rebel shelling", "regime airstrikes") or as a name ("the Regime")
-                    actor = candidates[0]
-            if actor:
-                span = Span(doc, start, i + n, cat.actors[actor].label, span_id=actor)
-                spans.append(span)
-                info[(span.start_char, span.end_char)] = {"kind": "actor", "source": "description"}
-                mentions = sorted(mentions + [(start, actor)])
-                taken.update(range(start, i + n))
-            i += n
-        return sorted(spans, key=lambda s: s.start)
+def shift_mention_data(user_data: dict, offset: int) -> dict:
+    """The actor pipeline's entries of a chunk's ``user_data`` (:data:`MENTIONS_KEY`,
+    :data:`PRONOUNS_KEY`) with every character offset, antecedents included, moved by ``offset``:
+    the chunk's data in the document joined from chunks."""
+    def move(pair):
+        return None if pair is None else (pair[0] + offset, pair[1] + offset)
 
-    @staticmethod
-    def _agent_position(doc: Doc, j: int, cat: Catalog) -> bool:
-        """Is the word at ``j`` (after at most two more nouns) an agent noun: "rebel shelling",
-        "regime barrel bomb attacks", "rebel forces"?"""
-        for k in range(j, min(j + 3, len(doc))):
-            if doc[k].lower_ in cat.agent_heads or doc[k].lemma_.lower() in cat.agent_heads:
-                return True
-            if doc[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
-                return False
-        return False
-
-    @staticmethod
-    def _definite(span: Span) -> bool:
-        """'the regime', 'the Syrian regime's ...', or a modifier of a noun ('regime forces')."""
-        head = span.root
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children):
-            return True
-        prev = span.doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.lower_ == "the":
-            return True
-        return head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i
-
-    @staticmethod
-    def _antecedent(i: int, candidates: list[str], mentions: list[tuple[int, str]], cat: Catalog) -> str | None:
-        """The candidate whose tree (everything under its root) was mentioned last before token ``i``."""
-        best, best_pos = None, -1
-        for cand in candidates:
-            fam = cat.family(cat.root(cand))
-            for pos, actor in mentions:
-                if pos >= i:
-                    break
-                if actor in fam and pos > best_pos:
-                    best, best_pos = cand, pos
-        return best
+    mentions = {move(k): dict(v, antecedent=move(v.get("antecedent"))) if "antecedent" in v else dict(v)
+                for k, v in user_data.get(MENTIONS_KEY, {}).items()}
+    pronouns = {move(k): move(v) for k, v in user_data.get(PRONOUNS_KEY, {}).items()}
+    return {MENTIONS_KEY: mentions, PRONOUNS_KEY: pronouns}
 
 
 def _shouting(ent: Span) -> bool:

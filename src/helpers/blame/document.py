@@ -58,7 +58,8 @@ class BlameDoc:
             if aid:
                 name, root = catalog.name(aid), catalog.name(catalog.root(aid))
             else:
-                name = names.setdefault(ent.text, strip_name(ent.text, catalog))
+                # a document actor: its canonical name ("Mike Johnson" for "Speaker Johnson")
+                name = meta.get("name") or names.setdefault(ent.text, strip_name(ent.text, catalog))
                 root = name
             m = Mention(ent.start, ent.end, aid, name, root, ent.label_, ent.start_char, ent.end_char)
             self.mentions.append(m)

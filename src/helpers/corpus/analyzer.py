@@ -59,14 +59,12 @@ def _merge_docs(parts: list, offsets: list[int]):
     """One spaCy Doc from consecutive chunk Docs, with the actor pipeline's mention data kept."""
     from spacy.tokens import Doc
 
-    from helpers.actors import MENTIONS_KEY
+    from helpers.actors import shift_mention_data
 
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
-    info = {}
     for part, off in zip(parts, offsets):
-        for (s, e), v in part.user_data.get(MENTIONS_KEY, {}).items():
-            info[(s + off, e + off)] = v
-    doc.user_data[MENTIONS_KEY] = info
+        for key, entries in shift_mention_data(part.user_data, off).items():
+            doc.user_data.setdefault(key, {}).update(entries)
     return doc
 
 

@@ -30,6 +30,7 @@ ENTITY_METRICS = {
     "actors": "F1, actor mentions",
     "actor_identity": "F1, actor mentions with the right actor",
     "actor_rollup": "F1, the same rolled up the hierarchy",
+    "right_actor": "share of found actor mentions with the right actor",
 }
 
 
@@ -117,7 +118,11 @@ def gold_root(actor: str, catalog) -> str:
     return gold_name(actor, catalog)
 
 
-def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) -> EntityScores:
+def _without_pronouns(mentions: list[dict]) -> list[dict]:
+    return [m for m in mentions if m.get("form") != "pronoun"]
+
+
+def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog, pronouns: bool = False) -> EntityScores:
     """Score mention tables against the gold.
 
     ``systems``: name -> mention table (:func:`helpers.actors.mention_table` columns) for the
@@ -128,12 +133,18 @@ def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) 
     ``mentions``: actor and place mentions found (kind ignored);
     ``actors``: actor mentions found (gold kind actor vs predicted actor);
     ``actor_identity``: actor mentions found *and* attributed to the right actor;
-    ``actor_rollup``: the same, compared after rolling both up to the top of the catalog hierarchy.
+    ``actor_rollup``: the same, compared after rolling both up to the top of the catalog hierarchy;
+    ``right_actor``: of the actor mentions found, the share attributed to the right actor (its
+    precision, recall and F1 are that share).
+
+    ``pronouns``: score pronoun mentions too (the gold's ``form`` pronoun, version 2 of the
+    guideline, and the tables' ``via`` pronoun rows); by default both are left out, which is what
+    version 1 documents (no pronouns annotated) need.
     """
     rows, count_rows = [], []
     for rec in gold:
         doc_id = rec["doc_id"]
-        gm = rec["mentions"]
+        gm = rec["mentions"] if pronouns else _without_pronouns(rec["mentions"])
         g_all = [(m["start"], m["end"]) for m in gm]
         g_act = [m for m in gm if m["kind"] == "actor"]
         g_act_spans = [(m["start"], m["end"]) for m in g_act]
@@ -143,6 +154,8 @@ def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) 
         per_system_counts = {}
         for name, table in systems.items():
             t = table[table.doc_id == doc_id]
+            if not pronouns and "via" in t:
+                t = t[t["via"] != "pronoun"]
             raw = (t["kind"] == "raw").all() and len(t)
             if raw:
                 named = t[t.label.isin(RAW_NAMED_LABELS)]
@@ -163,6 +176,7 @@ def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) 
                 ("actors", len(m_act), len(p_act), len(g_act)),
                 ("actor_identity", ident, len(p_act), len(g_act)),
                 ("actor_rollup", rollup, len(p_act), len(g_act)),
+                ("right_actor", ident, len(m_act), len(m_act)),
             ):
                 rows.append({"doc_id": doc_id, "system": name, "metric": metric, "tp": tp, "pred": npred,
                              "gold": ngold})
@@ -174,15 +188,16 @@ def score_entities(gold: list[dict], systems: dict[str, pd.DataFrame], catalog) 
     return EntityScores(pd.DataFrame(rows), pd.DataFrame(count_rows))
 
 
-def evaluate_entities(gold: list[dict], nlp, raw_nlp, catalog) -> EntityScores:
+def evaluate_entities(gold: list[dict], nlp, raw_nlp, catalog, pronouns: bool = False) -> EntityScores:
     """Run raw spaCy (``raw_nlp``) and the catalog pipeline (``nlp``, with ``catalog``) on the gold
-    texts and score both; the scores keep the gold, the pipeline's documents and the catalog."""
+    texts and score both (``pronouns`` as in :func:`score_entities`); the scores keep the gold,
+    the pipeline's documents and the catalog."""
     from helpers.actors import mention_table, raw_mention_table
 
     raw = raw_mention_table([(g["doc_id"], raw_nlp(g["text"])) for g in gold], catalog)
     docs = [(g["doc_id"], nlp(g["text"])) for g in gold]
     systems = {"spacy": raw, "catalog": mention_table(docs, catalog)}
-    scores = score_entities(gold, systems, catalog)
+    scores = score_entities(gold, systems, catalog, pronouns)
     scores.gold, scores.docs, scores.catalog = gold, docs, catalog
     return scores
 
@@ -206,9 +221,9 @@ def entity_errors(gold: list[dict], docs: list[tuple[str, object]], catalog) -> 
     for rec, (doc_id, doc) in zip(gold, docs):
         assert rec["doc_id"] == doc_id, (rec["doc_id"], doc_id)
         sents = [(s.start_char, s.end_char, s.text) for s in doc.sents]
-        g = [m for m in rec["mentions"] if m["kind"] == "actor"]
+        g = [m for m in _without_pronouns(rec["mentions"]) if m["kind"] == "actor"]
         t = mention_table([(doc_id, doc)], catalog)
-        p = t[t.kind == "actor"].reset_index(drop=True)
+        p = t[(t.kind == "actor") & (t.via != "pronoun")].reset_index(drop=True)
         pairs = match_spans([(m["start"], m["end"]) for m in g], list(zip(p.start_char, p.end_char)))
         matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
 

@@ -33,13 +33,17 @@ BLAME_TONE_COLUMNS = ["actor", "role", "tone"]
 
 def mention_items(mentions: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list[tuple[str, int, int]], pd.DataFrame]:
     """The actor mentions that lie inside a sentence, as ``(sentence, start, end)`` items (offsets
-    within the sentence), and those mentions' rows (same order)."""
+    within the sentence), and those mentions' rows (same order). Pronoun rows (``via`` pronoun)
+    are not targets: a sentence's tone toward "he" was never measured (the target head was
+    trained on named targets)."""
     bounds = {(doc_id, sent_id): (int(a), int(b), text) for doc_id, sent_id, a, b, text in zip(
         sentences["doc_id"], sentences["sent_id"], sentences["start_char"], sentences["end_char"], sentences["text"])}
     items, keep = [], []
-    for i, (kind, doc_id, sent_id, a, b) in enumerate(zip(
-            mentions["kind"], mentions["doc_id"], mentions["sent_id"], mentions["start_char"], mentions["end_char"])):
-        s = bounds.get((doc_id, sent_id)) if kind == "actor" else None
+    vias = mentions["via"] if "via" in mentions else [""] * len(mentions)
+    for i, (kind, via, doc_id, sent_id, a, b) in enumerate(zip(
+            mentions["kind"], vias, mentions["doc_id"], mentions["sent_id"], mentions["start_char"],
+            mentions["end_char"])):
+        s = bounds.get((doc_id, sent_id)) if kind == "actor" and via != "pronoun" else None
         if s is not None and a >= s[0] and b <= s[1]:
             items.append((s[2], int(a) - s[0], int(b) - s[0]))
             keep.append(i)

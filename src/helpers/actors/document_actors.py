@@ -1,0 +1,333 @@
+"""Document actors: who each actor mention of one document is, when no catalog pack lists it.
+
+A PERSON, ORG, GPE or NORP mention outside every pack is an actor of its document. Its mentions
+are grouped (:func:`group_mentions`):
+
+- the same name is the same actor ("Acme Corp" ... "Acme Corp");
+- a shorter form joins the longer form it is part of, the nearest one before it (else after):
+  a person's surname or first name ("Smith", "Amy"), a person's name inside a longer one ("Ali
+  Khamenei" in "Sayyid Ali Hosseini Khamenei"), an organisation's first words ("Acme" of "Acme
+  Corp") or initials ("HKPF"), an acronym the document defines;
+- a person's name (or surname) that is a catalog person's is that catalog actor ("Sayyid Ali
+  Hosseini Khamenei" is ``ali_khamenei`` when the pack lists "Ali Khamenei");
+- titles before a name are not part of it ("Speaker Johnson" is "Johnson": :mod:`helpers.actors.titles`).
+
+Each document actor is named by its longest form in the document (most words, then most
+characters, then the first) and keyed ``doc:<name>`` (:meth:`DocumentActors.keys`), so the key
+is the same whatever else is in the batch. Every mention also gets ``via`` (``name``, ``alias``,
+``title``, ``description``; ``pronoun`` is the pronoun component's) and the mention it was
+linked to (its antecedent), and every actor the role nouns its mentions gave it
+(:meth:`DocumentActors.add_roles`): titles, appositions ("Acme, a carmaker"), "a man named X",
+the words of an organisation's name ("the ministry"), a state's institutions ("the government").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from helpers.actors.catalog import Catalog, strip_name
+from helpers.actors.references import References
+from helpers.actors.titles import Titled
+
+__all__ = ["DocumentActors", "group_mentions", "person_aliases", "DOC_KEY_PREFIX"]
+
+#: The prefix of a document actor's key: ``doc:<canonical name>``.
+DOC_KEY_PREFIX = "doc:"
+Offsets = tuple[int, int]
+# How a catalog mention's source (resolver) reads as the form of the mention.
+_VIA_BY_SOURCE = {"seat": "name", "demonym": "alias", "acronym": "alias", "surname": "alias",
+                  "description": "description"}
+
+
+def _off(s: Span) -> Offsets:
+    return (s.start_char, s.end_char)
+
+
+@dataclass
+class DocumentActors:
+    """The actor of every actor mention of one document, how it names it, and what it refers to.
+
+    ``actor``: mention offsets -> a catalog id, or ``"#<n>"`` for the n-th document actor;
+    ``via``: mention offsets -> ``name``/``alias``/``title``/``description``; ``antecedent``:
+    mention offsets -> offsets of the mention it was linked to; ``words``: mention offsets -> the
+    name it uses (without a title), for names (not descriptions); ``labels``: ``"#<n>"`` -> the
+    spaCy label of its first mention; ``roles``: actor -> role nouns ("judge", "company");
+    ``state_roles``: actor -> the weak role nouns of a state outside the catalog ("government");
+    ``starts``: mention offsets -> token start.
+    """
+
+    actor: dict[Offsets, str] = field(default_factory=dict)
+    via: dict[Offsets, str] = field(default_factory=dict)
+    antecedent: dict[Offsets, Offsets] = field(default_factory=dict)
+    words: dict[Offsets, tuple[str, ...]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    state_roles: dict[str, set[str]] = field(default_factory=dict)
+    starts: dict[Offsets, int] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)  # a name, case-folded -> its document actor
+
+    def add_name(self, span: Span, words: tuple[str, ...]) -> None:
+        """Record a document actor's mention by its name, found later."""
+        key = _off(span)
+        actor = self.groups.setdefault(" ".join(words).casefold(), f"#{len(self.groups)}")
+        self.actor[key], self.via[key], self.starts[key], self.words[key] = actor, "name", span.start, words
+        self.labels.setdefault(actor, span.label_)
+
+    def add(self, span: Span, actor: str, via: str, antecedent: Offsets | None) -> None:
+        """Record a mention found later (a description)."""
+        key = _off(span)
+        self.actor[key], self.via[key], self.starts[key] = actor, via, span.start
+        if antecedent is not None:
+            self.antecedent[key] = antecedent
+
+    def drop(self, key: Offsets) -> None:
+        for d in (self.actor, self.via, self.antecedent, self.starts, self.words):
+            d.pop(key, None)
+
+    def seen(self) -> list[tuple[int, str, Offsets]]:
+        """``(token start, actor, offsets)`` of every mention, in text order."""
+        return sorted((self.starts[k], a, k) for k, a in self.actor.items())
+
+    def keys(self) -> dict[str, tuple[str, str]]:
+        """``"#<n>"`` -> ``(key, canonical name)``: the longest form (most words, then characters,
+        then the first used)."""
+        forms: dict[str, list[tuple[str, ...]]] = {}
+        for _, actor, off in self.seen():
+            if actor.startswith("#") and off in self.words:
+                forms.setdefault(actor, []).append(self.words[off])
+        out = {}
+        for ref, names in forms.items():
+            best = max(enumerate(names), key=lambda kf: (len(kf[1]), len(" ".join(kf[1])), -kf[0]))[1]
+            out[ref] = (DOC_KEY_PREFIX + " ".join(best), " ".join(best))
+        return out
+
+    # ----- roles -------------------------------------------------------------------------------
+    def add_roles(self, doc: Doc, spans: list[Span], titled: Titled, refs: References, acting) -> None:
+        """The role nouns each actor's mentions give it (see the module docstring). ``acting(span)``:
+        is the mention a party (subject, possessor, agent), as a state outside the catalog must be
+        once for its weak ``state_roles``."""
+        for s in spans:
+            key = _off(s)
+            actor = self.actor.get(key)
+            if actor is None:
+                continue
+            roles = self.roles.setdefault(actor, set())
+            roles.update(titled.get(key, (0, frozenset()))[1])
+            roles.update(_apposition_roles(s, refs))
+            if actor.startswith("#") and s.label_ == "ORG":
+                for word in s.text.lower().split():
+                    roles.update(refs.name_words.get(word, ()))
+            if actor.startswith("#") and s.label_ == "GPE" and acting(s):
+                self.state_roles.setdefault(actor, set()).update(refs.state_roles)
+
+
+def _noun_phrase(tok) -> str:
+    """A role noun with its lower-case noun modifiers: "opposition leader", "judge"."""
+    mods = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]
+    return " ".join([c.lower_ for c in mods] + [tok.lemma_.lower()])
+
+
+def _apposition_roles(span: Span, refs: References) -> set[str]:
+    """Roles an apposition or a naming verb gives: "Amy Smith, the judge", "the judge, Amy Smith",
+    "a man named John Doe", "the attacker, identified as Sudesh Amman"."""
+    root, out = span.root, set()
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_:
+        nouns.append(head)
+    if root.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in refs.naming_verbs and head.dep_ == "acl":
+        nouns.append(head.head)  # "a man named John Doe"
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in refs.naming_verbs \
+            and head.head.dep_ == "acl":
+        nouns.append(head.head.head)  # "the attacker, identified as Sudesh Amman"
+    for n in nouns:
+        if n.pos_ != "NOUN" or n.i in range(span.start, span.end) or n.lemma_.lower() not in refs.vocabulary:
+            continue
+        out.add(n.lemma_.lower())
+        out.add(_noun_phrase(n))
+        if n.lemma_.lower() in refs.generic_person_nouns:
+            out.update(refs.anonymous_roles)
+    return out
+
+
+# ----- grouping -------------------------------------------------------------------------------
+def person_aliases(cat: Catalog) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """``{last word: [(alias words, actor id), ...]}`` for the catalog's persons' names of two or
+    more words, to recognise them inside longer names ("Sayyid Ali Hosseini Khamenei")."""
+    out: dict[str, list] = {}
+    for a in cat.actors.values():
+        if a.type != "person":
+            continue
+        for alias in sorted({a.name, *a.aliases}):
+            words = tuple(alias.split())
+            if len(words) > 1:
+                out.setdefault(words[-1], []).append((words, a.id))
+    return out
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name without the lower-case function words the NER sometimes runs it into
+    ("Parliament of", "Center for Biological Diversity and")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].islower() and words[-1] in STOP_WORDS:
+        words.pop()
+    return tuple(words)
+
+
+def _person_name(words: tuple[str, ...]) -> bool:
+    """Can these words be a person's full name (no figures, a capital in its last word: "al-Muhandis")?
+    Not the NER's "Humberto 785 miles"."""
+    return any(c.isupper() for c in words[-1]) and not any(c.isdigit() for w in words for c in w)
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _shorter_form(short: tuple[str, ...], long: tuple[str, ...], labels: tuple[str, str], suffixes) -> bool:
+    """Is ``short`` (a mention labelled ``labels[0]``) a shorter form of the name ``long`` (``labels[1]``)?
+    A person's only of a person's; an organisation's only of an organisation's, as its first word
+    ("Acme" of "Acme Corp") or its first words before words of ``suffixes`` ("Hong Kong Police"
+    of "Hong Kong Police Force", not "Boston University" of "Boston University School of ...")."""
+    person = labels[0] == "PERSON"
+    if len(short) >= len(long) or person != (labels[1] == "PERSON"):
+        return False
+    if person:
+        if len(short) == 1:
+            return short[0] == long[-1] or short[0] == long[0]
+        return short[-1] == long[-1] and _subsequence(short, long)
+    if labels[1] != "ORG":
+        return False
+    if labels[0] == "ORG" and long[: len(short)] == short and (
+            len(short) == 1 or all(w.lower() in suffixes for w in long[len(short) :])):
+        return True
+    one = short[0]
+    return len(short) == 1 and one.isupper() and len(one) >= 2 and one == _initials(long)  # "HKPF"
+
+
+def _nearest(s: Span, candidates: list[Span]) -> Span | None:
+    before = [c for c in candidates if c.start < s.start]
+    if before:
+        return max(before, key=lambda c: c.start)
+    after = [c for c in candidates if c.start > s.start]
+    return min(after, key=lambda c: c.start) if after else None
+
+
+def _catalog_via(span: Span, words: tuple[str, ...], source: str, cat: Catalog) -> str:
+    if source in _VIA_BY_SOURCE:
+        return _VIA_BY_SOURCE[source]
+    actor = cat.actors.get(span.id_)
+    if actor is None or actor.type == "place":
+        return "name"
+    text = " ".join(words).lower()
+    full = len(actor.name.split())
+    if text == actor.name.lower() or any(text == a.lower() and len(a.split()) >= full for a in actor.aliases):
+        return "name"
+    return "alias"
+
+
+def group_mentions(doc: Doc, spans: list[Span], info: dict, titled: Titled, cat: Catalog,
+                   persons: dict[str, list], refs: References) -> tuple[list[Span], DocumentActors]:
+    """Group the actor mentions of ``spans`` into actors (see the module docstring); return the
+    spans (a mention found to be a catalog person gets its id) and the :class:`DocumentActors`.
+    ``persons``: :func:`person_aliases` of the catalog; ``refs``: its ``name_words`` are the
+    words that may follow an organisation's shorter name."""
+    spans = sorted(spans, key=lambda s: s.start)
+    mentions = [s for s in spans if info[_off(s)]["kind"] == "actor"]
+    words = {_off(s): _name_words(strip_name(doc[s.start + titled.get(_off(s), (0,))[0] : s.end].text, cat))
+             or (s.text,) for s in mentions}
+    by_off = {_off(s): s for s in spans}
+    target, new_ids = _links(mentions, words, info, by_off, cat, persons, refs)
+    out = DocumentActors()
+
+    def actor_of(key: Offsets) -> str:
+        if key not in out.actor:
+            s = by_off[key]
+            out.actor[key] = (new_ids[key] if key in new_ids else s.id_ if s.id_ in cat
+                              else actor_of(_off(target[key])) if key in target
+                              else out.groups.setdefault(" ".join(words[key]).casefold(), f"#{len(out.groups)}"))
+        return out.actor[key]
+
+    for s in mentions:
+        key = _off(s)
+        a = actor_of(key)
+        out.starts[key] = s.start
+        if a.startswith("#"):
+            out.words[key] = words[key]
+            out.labels.setdefault(a, s.label_)
+        source, long_form = info[key]["source"], info[key].get("long_form")
+        if key in target:
+            out.antecedent[key] = _off(target[key])
+        elif long_form in by_off:  # an acronym's definition, a surname's full name
+            out.antecedent[key] = long_form
+        if key in titled:
+            out.via[key] = "title"
+        elif key in target or key in new_ids or source == "acronym":
+            out.via[key] = "alias"
+        else:
+            out.via[key] = "name" if a.startswith("#") else _catalog_via(s, words[key], source, cat)
+    # a mention that joined a catalog actor carries its id, like the catalog's own mentions
+    spans = [Span(doc, s.start, s.end, s.label_, span_id=a) if (a := out.actor.get(_off(s), "")) in cat
+             and a != s.id_ else s for s in spans]
+    return spans, out
+
+
+def _links(mentions: list[Span], words: dict, info: dict, by_off: dict, cat: Catalog, persons: dict,
+           refs: References) -> tuple[dict[Offsets, Span], dict[Offsets, str]]:
+    """For each mention outside the catalog: the mention of the longer form it is a shorter form
+    of (its target), or the catalog person whose name it contains."""
+    index: dict[str, list[Span]] = {}  # the longer forms by last word, first word and initials
+    for c in mentions:
+        cw = words[_off(c)]
+        if len(cw) > 1:
+            for k in {cw[-1], cw[0], _initials(cw)}:
+                index.setdefault(k, []).append(c)
+    target: dict[Offsets, Span] = {}
+    new_ids: dict[Offsets, str] = {}
+    for s in mentions:
+        key = _off(s)
+        if s.id_ in cat:
+            continue
+        w, person = words[key], s.label_ == "PERSON"
+        long_form = info[key].get("long_form")
+        if long_form in by_off and long_form != key:
+            target[key] = by_off[long_form]
+            continue
+        hit = next((aid for aw, aid in persons.get(w[-1], ()) if _subsequence(aw, w)), None) if person else None
+        if hit and len(w) > 1:
+            new_ids[key] = hit
+            continue
+        near = {c.start: c for k in {w[0], w[-1]} for c in index.get(k, ())}
+        longer = [c for _, c in sorted(near.items()) if c is not s
+                  and (c.label_ != "PERSON" or _person_name(words[_off(c)]))
+                  and _shorter_form(w, words[_off(c)], (s.label_, c.label_), refs.name_words)]
+        if person and len(w) == 1:  # a surname before a first name
+            longer = [c for c in longer if words[_off(c)][-1] == w[0]] or longer
+        found = _nearest(s, longer)
+        if found is not None:
+            target[key] = found
+    return target, new_ids
+
+
+def mention_records(spans: list[Span], info: dict, actors: DocumentActors) -> dict[Offsets, dict]:
+    """The ``doc.user_data[MENTIONS_KEY]`` entry of every span: ``kind`` and ``source`` (from
+    ``info``), ``key`` (the catalog id, or the document actor's ``doc:<name>``; empty for a
+    mention of no actor), ``name`` (a document actor's canonical name, else empty), ``via`` and
+    ``antecedent`` (the offsets of the mention it was linked to, or None)."""
+    keys = actors.keys()
+    out = {}
+    for s in spans:
+        off = _off(s)
+        actor = actors.actor.get(off, "")
+        key, name = keys.get(actor, ("", "")) if actor.startswith("#") else (actor or s.id_, "")
+        out[off] = {"kind": info[off]["kind"], "source": info[off]["source"], "key": key, "name": name,
+                    "via": actors.via.get(off, "name"), "antecedent": actors.antecedent.get(off)}
+    return out

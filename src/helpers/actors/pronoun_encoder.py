@@ -1,0 +1,66 @@
+"""Contextual features of a pronoun and its candidates, from the suite's frozen sentence encoder.
+
+The pronoun ranker's ``encoder`` model (:mod:`helpers.actors.pronouns`) adds to the features of
+:mod:`helpers.actors.pronoun_features` the element-wise product of two vectors: the pronoun's and
+the candidate's reference mention's hidden states (all-MiniLM-L6-v2, the layers
+:data:`helpers.sentiment.encoder.ENCODER_LAYERS`, mean-pooled over their word pieces, by
+:func:`helpers.sentiment.encoder.encode_spans`). The text encoded is the pronoun's window: its
+sentence and the ``sentences_before`` sentences before it (dropping the earliest while the window
+is longer than ``max_chars``) and ``sentences_after`` after it. A window is encoded once per
+Doc, whatever the number of pronouns in it; its vectors depend on its own text only.
+``torch`` is imported on first use (through :mod:`helpers.sentiment.encoder`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from helpers.actors.pronoun_features import Candidate, Pronoun
+
+__all__ = ["ENCODER_DIM", "window", "WindowEncoder"]
+
+#: Columns the encoder adds (384 per layer of ``ENCODER_LAYERS``).
+ENCODER_DIM = 768
+
+
+def window(sents: list[Span], sentence: int, before: int, after: int, max_chars: int) -> tuple[int, int]:
+    """Character offsets of the pronoun's window (see the module docstring)."""
+    first, last = max(0, sentence - before), min(len(sents) - 1, sentence + after)
+    while first < sentence and sents[last].end_char - sents[first].start_char > max_chars:
+        first += 1
+    return sents[first].start_char, sents[last].end_char
+
+
+class WindowEncoder:
+    """The encoder rows of a Doc's pronouns and candidates, each window encoded once."""
+
+    def __init__(self, doc: Doc, sents: list[Span], before: int, after: int, max_chars: int):
+        self.doc, self.sents = doc, sents
+        self.before, self.after, self.max_chars = before, after, max_chars
+        self._states: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def _window_states(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+        if (start, end) not in self._states:
+            from helpers.sentiment.encoder import load_encoder
+
+            (states,), (offsets,) = load_encoder().token_states([self.doc.text[start:end]])
+            self._states[start, end] = states, offsets + start
+        return self._states[start, end]
+
+    def rows(self, pron: Pronoun, cands: list[Candidate]) -> np.ndarray:
+        """``len(cands) x ENCODER_DIM``: the pronoun's vector times each candidate mention's."""
+        start, end = window(self.sents, pron.sentence, self.before, self.after, self.max_chars)
+        states, offsets = self._window_states(start, end)
+        tok = self.doc[pron.i]
+        p = _pooled(states, offsets, tok.idx, tok.idx + len(tok))
+        refs = [self.doc[c.ref.start:c.ref.end] for c in cands]
+        return np.vstack([p * _pooled(states, offsets, r.start_char, r.end_char) for r in refs])
+
+
+def _pooled(states: np.ndarray, offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Mean state of the word pieces overlapping ``start:end`` (of all of them when none does),
+    as :func:`helpers.sentiment.encoder.encode_spans` pools a span."""
+    sel = (offsets[:, 0] < end) & (offsets[:, 1] > start) & (offsets[:, 1] > offsets[:, 0])
+    rows = states[sel] if sel.any() else states
+    return rows.mean(axis=0, dtype=np.float64).astype(np.float32)
