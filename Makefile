@@ -42,7 +42,8 @@ lint: setup ## ruff on src, tests and scripts (rules in pyproject.toml's [tool.r
 # by `make test`).
 RUN_PARAMS_02 := -p gold_path ""
 RUN_PARAMS_03 := -p run_evaluation False
-run: setup ## Run the analysis notebooks 01-05 on the seed (05 on the vendored corpus); tables, figures and executed copies go to outputs/ (accuracy figures: `make eval`)
+RUN_WIKINEWS := wikinews_100
+run: setup ## Run the analysis notebooks 01-05 on the seed (05 on the vendored corpus; 02 also on a Wikinews article); tables, figures and executed copies go to outputs/ (accuracy figures: `make eval`)
 	@mkdir -p $(OUT)/notebooks
 	@for nb in $(filter-out %06-evaluation.ipynb,$(NOTEBOOKS)); do \
 	  echo "== $$nb"; start=$$(date +%s); \
@@ -51,6 +52,10 @@ run: setup ## Run the analysis notebooks 01-05 on the seed (05 on the vendored c
 	    "$$nb" "$(OUT)/notebooks/$$(basename $$nb)"; \
 	  echo "   $$(( $$(date +%s) - start )) s"; \
 	done
+	@echo "== notebooks/02-entity-frequency.ipynb on a non-Syrian Wikinews article ($(RUN_WIKINEWS))"
+	@$(BIN)/papermill --cwd notebooks --kernel python3 --log-level WARNING --no-progress-bar $(RUN_PARAMS_02) \
+	  -p wikinews_id $(RUN_WIKINEWS) -p output_dir outputs/02-entity-frequency-$(RUN_WIKINEWS) \
+	  notebooks/02-entity-frequency.ipynb "$(OUT)/notebooks/02-entity-frequency-$(RUN_WIKINEWS).ipynb"
 	@echo "Outputs are in $(OUT)/"
 
 notebooks: setup ## Re-execute the tracked notebooks in place, top to bottom, to refresh their stored outputs

@@ -22,11 +22,13 @@ from helpers.actors.resolver import MENTIONS_KEY, PRONOUN_SPANS, PRONOUNS_KEY, A
 from helpers.actors.tables import (
     MENTION_COLUMNS,
     actor_frequency,
+    chain_spans,
     cooccurrence,
     display_spans,
     label_frequency,
     mention_table,
     most_disputed_paragraph,
+    most_linked_paragraph,
     pronoun_rows,
     raw_mention_table,
     reading,
@@ -41,4 +43,5 @@ __all__ = [
     "REFERENCES", "References", "load_references",
     "MENTION_COLUMNS", "mention_table", "pronoun_rows", "raw_mention_table", "actor_frequency", "surface_frequency",
     "label_frequency", "cooccurrence", "display_spans", "most_disputed_paragraph", "reading",
+    "chain_spans", "most_linked_paragraph",
 ]

@@ -24,7 +24,7 @@ from helpers.schema import MENTION_COLUMNS
 
 __all__ = ["MENTION_COLUMNS", "mention_table", "pronoun_rows", "actor_frequency", "surface_frequency",
            "label_frequency", "cooccurrence", "raw_mention_table", "display_spans", "most_disputed_paragraph",
-           "reading"]
+           "reading", "chain_spans", "most_linked_paragraph"]
 
 
 def _antecedent(meta: dict, clean) -> tuple[int, int, int, int]:
@@ -245,3 +245,21 @@ def reading(mentions, top: int = 3, by: str = "root", *, pronouns: bool = False)
         n, a, b = max(pairs, key=lambda t: (t[0], -names.index(t[1]), -names.index(t[2])))
         text += f" {a} and {b} are mentioned together in {n} sentences, more than any other pair of them."
     return text
+
+
+def chain_spans(mentions: pd.DataFrame, start: int, end: int) -> list[dict]:
+    """The actor mentions of one document's ``mentions`` inside characters ``[start, end)``, pronouns
+    included, each labelled by its actor (offsets relative to ``start``), for
+    :func:`helpers.viz.charts.entity_html`: one colour per actor shows its coreference chain."""
+    m = mentions[(mentions["kind"] == "actor") & (mentions["start_char"] >= start) & (mentions["end_char"] <= end)]
+    return [{"start": int(a) - start, "end": int(b) - start, "label": actor}
+            for a, b, actor in zip(m["start_char"], m["end_char"], m["actor"])]
+
+
+def most_linked_paragraph(mentions: pd.DataFrame, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The paragraph ``(start, end)`` with the most actor mentions that refer back to another
+    (a pronoun, a description, a title or an alias with an antecedent); the first on ties."""
+    linked = mentions[(mentions["kind"] == "actor") & (mentions["antecedent_start"] >= 0)]
+    starts = linked["start_char"].tolist()
+    counts = [sum(a <= x < b for x in starts) for a, b in paragraphs]
+    return paragraphs[max(range(len(paragraphs)), key=lambda k: (counts[k], -k))]
