@@ -25,7 +25,8 @@ PUBLISHED = {
 RESULT_COLUMNS = ["task", "dataset", "n", "unit", "metric", "ours", "ci_low", "ci_high", "baselines",
                   "best_baseline", "published", "best_published"]
 #: Tasks in pipeline order (the order of the results table).
-TASKS = ("entity mentions", "pronoun coreference", "blame statements", "responsible party", "sentence sentiment", "target sentiment")
+TASKS = ("entity mentions", "pronoun coreference", "blame statements", "responsible party", "sentence sentiment",
+         "target sentiment")
 README_MARKERS = ("<!-- results-table: start (copied from notebooks/06-evaluation.ipynb) -->",
                   "<!-- results-table: end -->")
 
