@@ -14,7 +14,7 @@ OUT ?= outputs
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test test-fast lint run notebooks report model lab lock clean distclean eval bench soak world-pack
+.PHONY: help setup test test-fast lint run notebooks report model lab lock clean distclean eval bench soak world-pack pronouns
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -81,6 +81,9 @@ bench: setup ## Measure words/s of bare spaCy, the actor pipeline and analyze (s
 
 soak: setup ## Soak the corpus analysis: 2,000 perturbed real documents, every table invariant checked (outputs/soak/soak.json; about 10 minutes)
 	$(BIN)/python scripts/soak.py --n 2000 --seed 0 --sentiment rules --n-process 2 --out $(OUT)/soak
+
+pronouns: setup ## Retrain the pronoun rankers on GAP (src/helpers/actors/pronoun_data/pronoun_ranker.npz; about 3 minutes, deterministic) and print their out-of-fold figures
+	$(BIN)/python scripts/train_pronouns.py
 
 world-pack: setup ## Regenerate the world catalog pack (src/helpers/catalogs/world/) from country_converter, countryinfo and scripts/world_pack/ (a few seconds, deterministic)
 	$(BIN)/python scripts/build_world_pack.py
