@@ -68,7 +68,8 @@ def test_streamed_tables_match_the_in_memory_analysis(reference, rules):
 @pytest.mark.slow
 def test_the_command_on_two_processes_and_other_batch_sizes_gives_byte_identical_tables(reference, cli, tmp_path):
     out, _ = reference
-    res = cli("analyze", *ARTICLES, "--out", tmp_path, "--sentiment", "rules", "--n-process", 2, "--batch-size", 2)
+    res = cli("analyze", *ARTICLES, "--out", tmp_path, "--sentiment", "rules", "--catalog", "syria", "--n-process", 2,
+              "--batch-size", 2)
     assert res.returncode == 0, res.stderr
     assert f"analysed {len(ARTICLES)} document(s), " in res.stderr and "; no errors;" in res.stderr
     for name in TABLES:
