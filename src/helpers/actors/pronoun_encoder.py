@@ -7,7 +7,8 @@ the candidate's reference mention's hidden states (all-MiniLM-L6-v2, the layers
 :func:`helpers.sentiment.encoder.encode_spans`). The text encoded is the pronoun's window: its
 sentence and the ``sentences_before`` sentences before it (dropping the earliest while the window
 is longer than ``max_chars``) and ``sentences_after`` after it. A window is encoded once per
-Doc, whatever the number of pronouns in it; its vectors depend on its own text only.
+Doc, whatever the number of pronouns in it, and a span's vector in it pooled once; its vectors
+depend on its own text only.
 ``torch`` is imported on first use (through :mod:`helpers.sentiment.encoder`).
 """
 
@@ -33,29 +34,37 @@ def window(sents: list[Span], sentence: int, before: int, after: int, max_chars:
 
 
 class WindowEncoder:
-    """The encoder rows of a Doc's pronouns and candidates, each window encoded once."""
+    """The encoder rows of a Doc's pronouns and candidates, each window encoded once and each
+    span's vector in a window pooled once."""
 
-    def __init__(self, doc: Doc, sents: list[Span], before: int, after: int, max_chars: int):
-        self.doc, self.sents = doc, sents
+    def __init__(self, doc: Doc, text: str, sents: list[Span], before: int, after: int, max_chars: int):
+        self.doc, self.text, self.sents = doc, text, sents
         self.before, self.after, self.max_chars = before, after, max_chars
         self._states: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        self._pooled: dict[tuple[int, int, int, int], np.ndarray] = {}
 
     def _window_states(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
         if (start, end) not in self._states:
             from helpers.sentiment.encoder import load_encoder
 
-            (states,), (offsets,) = load_encoder().token_states([self.doc.text[start:end]])
+            (states,), (offsets,) = load_encoder().token_states([self.text[start:end]])
             self._states[start, end] = states, offsets + start
         return self._states[start, end]
 
+    def _vector(self, window: tuple[int, int], start: int, end: int) -> np.ndarray:
+        """The pooled vector of the characters ``start:end`` in ``window``."""
+        key = (*window, start, end)
+        if key not in self._pooled:
+            self._pooled[key] = _pooled(*self._window_states(*window), start, end)
+        return self._pooled[key]
+
     def rows(self, pron: Pronoun, cands: list[Candidate]) -> np.ndarray:
         """``len(cands) x ENCODER_DIM``: the pronoun's vector times each candidate mention's."""
-        start, end = window(self.sents, pron.sentence, self.before, self.after, self.max_chars)
-        states, offsets = self._window_states(start, end)
+        win = window(self.sents, pron.sentence, self.before, self.after, self.max_chars)
         tok = self.doc[pron.i]
-        p = _pooled(states, offsets, tok.idx, tok.idx + len(tok))
+        p = self._vector(win, tok.idx, tok.idx + len(tok))
         refs = [self.doc[c.ref.start:c.ref.end] for c in cands]
-        return np.vstack([p * _pooled(states, offsets, r.start_char, r.end_char) for r in refs])
+        return np.vstack([p * self._vector(win, r.start_char, r.end_char) for r in refs])
 
 
 def _pooled(states: np.ndarray, offsets: np.ndarray, start: int, end: int) -> np.ndarray:

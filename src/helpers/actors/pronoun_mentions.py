@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from spacy.attrs import IS_TITLE, POS, SENT_START
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["PronounForm", "PronounLexicon", "Mention", "Entity", "find_mentions", "group_entities"]
@@ -185,18 +187,23 @@ def _name_mention(doc: Doc, start: int, end: int, label: str, lex: PronounLexico
                    key=span.root.ent_id_ or "", article=article)
 
 
-def _is_name_word(tok: Token) -> bool:
-    """A capitalised proper noun, or a capitalised noun inside a sentence (a name the tagger missed)."""
-    return tok.is_title and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start))
+def _name_word_flags(doc: Doc) -> list[bool]:
+    """Is each token a name word: a capitalised proper noun, or a capitalised noun inside a
+    sentence (a name the tagger missed)?"""
+    if not len(doc):
+        return []
+    title, pos, sent_start = doc.to_array([IS_TITLE, POS, SENT_START]).T
+    return ((title == 1) & ((pos == PROPN) | ((pos == NOUN) & (sent_start != 1)))).tolist()
 
 
 def _proper_runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
     """Maximal runs of name words outside every entity."""
+    name = _name_word_flags(doc)
     runs, i = [], 0
     while i < len(doc):
-        if not taken[i] and _is_name_word(doc[i]):
+        if not taken[i] and name[i]:
             j = i
-            while j < len(doc) and not taken[j] and _is_name_word(doc[j]):
+            while j < len(doc) and not taken[j] and name[j]:
                 j += 1
             runs.append((i, j))
             i = j
@@ -283,18 +290,51 @@ def _joins(m: Mention, entity: Entity) -> bool:
     return m.definite and any(o.kind == "noun" and o.key == m.key and o.number == m.number for o in entity.mentions)
 
 
+class _JoinIndex:
+    """The entities a mention may join (:func:`_joins`), by what it would have to share with one of
+    their mentions: a catalog id, a name's words (in full, a lone word as first or last word of a
+    longer name, a longer name's last word as a lone name), a definite noun phrase's head and number.
+    A superset: :func:`_joins` decides."""
+
+    def __init__(self):
+        self._by: dict[tuple, set[int]] = {}
+
+    def add(self, m: Mention, entity: int) -> None:
+        for key in self._keys(m):
+            self._by.setdefault(key, set()).add(entity)
+
+    @staticmethod
+    def _keys(m: Mention) -> list[tuple]:
+        if m.kind != "name":
+            return [("noun", m.key, m.number)]
+        keys = [("words", m.words)]
+        if len(m.words) > 1:
+            keys += [("edge", m.words[0]), ("edge", m.words[-1])]
+        return keys + [("key", m.key)] if m.key else keys
+
+    def entities(self, m: Mention) -> set[int]:
+        """Every entity ``m`` may join (those holding a mention it matches)."""
+        if m.kind != "name":
+            return set(self._by.get(("noun", m.key, m.number), ())) if m.definite else set()
+        keys = [("words", m.words), ("edge", m.words[0]) if len(m.words) == 1 else ("words", m.words[-1:])]
+        keys += [("key", m.key)] if m.key else []
+        return set().union(*(self._by.get(k, ()) for k in keys))
+
+
 def group_entities(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     """Group ``mentions`` (in text order) into entities; sets each mention's ``entity``."""
     entities: list[Entity] = []
     described = _described(doc, mentions)
+    index = _JoinIndex()
     for k, m in enumerate(mentions):
         linked = {mentions[j].entity for j in described.get(k, ()) if j < k}
         target = min(linked) if linked else None
-        if target is None:
-            target = next((e for e in range(len(entities) - 1, -1, -1) if _joins(m, entities[e])), None)
+        if target is None:  # the latest entity it joins
+            target = next((e for e in sorted(index.entities(m), reverse=True) if _joins(m, entities[e])), None)
         if target is None:
             target = len(entities)
             entities.append(Entity())
         m.entity = target
         entities[target].mentions.append(m)
+        index.add(m, target)
     return entities

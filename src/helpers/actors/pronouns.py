@@ -35,15 +35,19 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import PRON
 from spacy.tokens import Doc, Span, Token
 
 from helpers.actors.pronoun_encoder import WindowEncoder
-from helpers.actors.pronoun_features import FEATURES, Candidate, Pronoun, candidates, feature_matrix
+from helpers.actors.pronoun_features import FEATURES, Candidate, DocIndex, Pronoun, feature_matrix
 from helpers.actors.pronoun_mentions import Entity, Mention, PronounLexicon, find_mentions, group_entities
 from helpers.paths import package_file
 from helpers.quotes import load_marks, load_reporting_verbs, quotations
@@ -123,16 +127,36 @@ class DocState:
     """What the resolver knows of a Doc before linking: mentions, entities, sentences, quotations."""
 
     doc: Doc
+    text: str  #: ``doc.text`` (spaCy joins the tokens' text at each call)
     mentions: list[Mention]
     entities: list[Entity]
+    index: DocIndex
     sents: list[Span]
     sent_of: list[int]  #: sentence index of each token
     in_quote: list[bool]  #: is each token inside a quotation
     quotes: list[tuple[int, int, int]]  #: (opening mark, start, end) character offsets
     windows: WindowEncoder | None = None  #: the encoder's vectors, for the ``encoder`` model
+    chains: dict[int, list[list[int]]] = field(default_factory=dict)  #: cache of :meth:`chain`
 
     def pronoun(self, i: int, lex: PronounLexicon) -> Pronoun:
         return Pronoun(i, lex.third_person[self.doc[i].lower_], self.sent_of[i], self.in_quote[i])
+
+    def chain(self, entity: int) -> list[list[int]]:
+        """The character offsets of every mention of ``entity`` (a new list at each call)."""
+        if entity not in self.chains:
+            doc = self.doc
+            self.chains[entity] = [[doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])]
+                                   for m in self.entities[entity].mentions]
+        return [list(c) for c in self.chains[entity]]
+
+
+def _pronoun_tokens(doc: Doc, words: Iterable[str]) -> list[int]:
+    """The indices of the tokens tagged PRON whose lower-case form is one of ``words``."""
+    if not len(doc):
+        return []
+    lower, pos = doc.to_array([LOWER, POS]).T
+    ids = np.array([get_string_id(w) for w in words], dtype=np.uint64)
+    return np.flatnonzero(np.isin(lower, ids) & (pos == PRON)).tolist()
 
 
 def analyse(doc: Doc, lex: PronounLexicon, marks: tuple[tuple[str, str], ...]) -> DocState:
@@ -141,15 +165,16 @@ def analyse(doc: Doc, lex: PronounLexicon, marks: tuple[tuple[str, str], ...]) -
     sents = list(doc.sents)
     sent_of = [0] * len(doc)
     for k, sent in enumerate(sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = k
-    quotes = [(q.opened, q.start, q.end) for q in quotations(doc.text, marks, by_context=True, paragraphs=True)]
+        sent_of[sent.start:sent.end] = [k] * (sent.end - sent.start)
+    text = doc.text
+    quotes = [(q.opened, q.start, q.end) for q in quotations(text, marks, by_context=True, paragraphs=True)]
     in_quote = [False] * len(doc)
     for _, start, end in quotes:
         span = doc.char_span(start, end, alignment_mode="expand")
         for i in range(span.start, span.end) if span is not None else ():
             in_quote[i] = True
-    return DocState(doc, mentions, entities, sents, sent_of, in_quote, quotes)
+    index = DocIndex(doc, mentions, entities, sent_of, [s.start for s in sents])
+    return DocState(doc, text, mentions, entities, index, sents, sent_of, in_quote, quotes)
 
 
 def _pleonastic(tok: Token) -> bool:
@@ -173,11 +198,10 @@ def _shown(mentions: list[Mention], ref: Mention, i: int) -> Mention:
     return names[-1] if names else ref
 
 
-def _record(doc: Doc, start: int, end: int, chain: list[Mention], score: float) -> dict:
+def _record(doc: Doc, start: int, end: int, chain: list[list[int]], score: float) -> dict:
     span = doc[start:end]
     return {"start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char, "text": span.text,
-            "chain": [[doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])] for m in chain],
-            "score": round(float(score), 4)}
+            "chain": chain, "score": round(float(score), 4)}
 
 
 class PronounResolver:
@@ -204,20 +228,19 @@ class PronounResolver:
         state = analyse(doc, self.lexicon, self.marks)
         if self.settings.encoder:
             st = self.settings
-            state.windows = WindowEncoder(doc, state.sents, st.sentences_before, st.sentences_after, st.encoder_chars)
+            state.windows = WindowEncoder(doc, state.text, state.sents, st.sentences_before, st.sentences_after,
+                                          st.encoder_chars)
         return state
 
     def __call__(self, doc: Doc) -> Doc:
         state = self.state(doc)
         links: dict[int, tuple[str, dict]] = {}
         history: dict[int, str] = {}
-        for tok in doc:
-            if tok.lower_ in self.lexicon.third_person and tok.pos_ == "PRON" and not _pleonastic(tok):
-                if (found := self.link(state, state.pronoun(tok.i, self.lexicon), history)) is not None:
-                    cand, score = found
-                    ent = state.entities[cand.entity]
-                    shown = _shown(ent.mentions, cand.ref, tok.i)
-                    links[tok.i] = ("ranker", _record(doc, shown.start, shown.end, ent.mentions, score))
+        for i in _pronoun_tokens(doc, self.lexicon.third_person):
+            if not _pleonastic(doc[i]) and (found := self.link(state, state.pronoun(i, self.lexicon), history)):
+                cand, score = found
+                shown = _shown(state.entities[cand.entity].mentions, cand.ref, i)
+                links[i] = ("ranker", _record(doc, shown.start, shown.end, state.chain(cand.entity), score))
         self._link_speakers(state, links)
         spans = []
         for i in sorted(links):
@@ -228,12 +251,11 @@ class PronounResolver:
         return doc
 
     def candidates(self, state: DocState, pron: Pronoun, history: dict[int, str]) -> list[Candidate]:
-        st = self.settings
-        return candidates(pron, state.entities, state.sent_of, history, st.sentences_before, st.sentences_after)
+        return state.index.candidates(pron, history, self.settings.sentences_before, self.settings.sentences_after)
 
     def rows(self, state: DocState, pron: Pronoun, cands: list[Candidate]) -> np.ndarray:
         """What the ranker reads: the features of each candidate (and the encoder's columns)."""
-        X = feature_matrix(state.doc, pron, cands, state.entities, state.sent_of, state.in_quote)
+        X = feature_matrix(state.doc, pron, cands, state.index, state.in_quote)
         return np.hstack([X, state.windows.rows(pron, cands)]) if self.uses_encoder(pron) else X
 
     def link(self, state: DocState, pron: Pronoun, history: dict[int, str]) -> tuple[Candidate, float] | None:
@@ -274,14 +296,15 @@ class PronounResolver:
             return links[speaker.i][1]
         m = next((m for m in state.mentions if m.start <= speaker.i < m.end), None)
         if m is not None:
-            return _record(state.doc, m.start, m.end, state.entities[m.entity].mentions, 1.0)
+            return _record(state.doc, m.start, m.end, state.chain(m.entity), 1.0)
         return _record(state.doc, speaker.left_edge.i, speaker.i + 1, [], 1.0)
 
     def _link_speakers(self, state: DocState, links: dict) -> None:
-        doc = state.doc
+        if not state.quotes:
+            return
+        first = [state.doc[i] for i in _pronoun_tokens(state.doc, self.lexicon.first_person)]
         for opened, start, end in state.quotes:
-            inside = [t for t in doc if start <= t.idx < end and t.lower_ in self.lexicon.first_person
-                      and t.pos_ == "PRON"]
+            inside = [t for t in first if start <= t.idx < end]
             if not inside:
                 continue
             speaker = self._speaker(state, opened, end)
