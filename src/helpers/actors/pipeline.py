@@ -1,12 +1,16 @@
 """The actor pipeline: spaCy's English pipeline with the actor catalog inside it.
 
-Recognition happens inside the pipeline, in this order:
+It starts from :func:`helpers.nlp.new_nlp` (``paragraph_sentences`` first: a paragraph break
+always ends a sentence). Recognition happens inside the pipeline, in this order:
 
 ``actor_names``, ``actor_acronyms`` (EntityRulers *before* the statistical NER)
     mark catalog aliases ("Islamic State", "Syrian Army", "Ahrar al-Sham"), places
     ("Deir-iz-Zor", "Aleppo") and titles; several-word names case-insensitively, one-word names
     and acronyms as written. The NER keeps working for everything else and cannot split or
     relabel what the rulers marked.
+``headline_entities`` (right after the NER; :mod:`helpers.actors.headlines`)
+    re-recognises Title Case and ALL CAPS headlines on a sentence-cased copy, running the two
+    rulers and the NER on it.
 ``seats_demonyms`` (an EntityRuler *after* the NER, never overwriting)
     marks catalog seats ("Moscow", "Kremlin") and demonyms ("Russian", "Syrians") the NER missed.
 ``actor_resolver`` (last; :mod:`helpers.actors.resolver`)
@@ -28,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import helpers.actors.pronouns  # noqa: F401 - registers the pronoun_resolver factory
+from helpers.actors import headlines as _headlines  # noqa: F401 - registers "headline_entities"
 from helpers.actors.catalog import Catalog
 from helpers.actors.packs import load_catalog
 from helpers.actors.references import REFERENCES, load_references
@@ -123,6 +128,7 @@ def new_actor_pipeline(catalog: Catalog) -> Language:
     _add_patterns(nlp, acronyms, catalog.ruler_patterns(multiword=False))
     after = nlp.add_pipe("entity_ruler", name="seats_demonyms", after="ner", config={"overwrite_ents": False})
     _add_patterns(nlp, after, catalog.after_ner_patterns())
+    nlp.add_pipe("headline_entities", after="ner", config={"rerun": ["actor_names", "actor_acronyms", "ner"]})
     nlp.add_pipe("trim_entity_whitespace")
     nlp.add_pipe("actor_resolver", last=True, config={"packs": list(catalog.packs)})
     nlp.add_pipe("pronoun_resolver", last=True, config={"encoder": False})

@@ -20,6 +20,20 @@ __all__ = ["repair_structure", "blocks"]
 _TERMINAL = set('.!?:;"\')]…»”’\u0964\u0965\u3002')
 # Paragraph openers that mark a line as an attribution, list item or speaker turn, not prose.
 _NON_PROSE_START = re.compile(r"^(?:[—–\-•*·►▪■█]|\(\(|\d+[.)] )")
+# A line opening a list item (after a line that ends a sentence or a lead-in, or after another
+# item), a Markdown heading, or a wholly bold line: it stays a line of its own (a paragraph).
+_ITEM_LINE = re.compile(r"[-*+•·▪►■][ \t]+\S|\d{1,2}[.)][ \t]+\S")
+_HEADING_LINE = re.compile(r"#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$")
+
+
+def _keeps_line(text: str, nl: int) -> bool:
+    """Does the newline at ``nl`` end a heading or a list item, or start one?"""
+    prev = text[text.rfind("\n", 0, nl) + 1 : nl].strip()
+    end = text.find("\n", nl + 1)
+    nxt = text[nl + 1 : end if end >= 0 else len(text)].strip()
+    if _HEADING_LINE.match(prev) or _HEADING_LINE.match(nxt):
+        return True
+    return bool(_ITEM_LINE.match(nxt)) and (prev[-1:] in ".:;!?" or bool(_ITEM_LINE.match(prev)))
 
 
 def blocks(text: str, line_mode: bool) -> list[tuple[int, int]]:
@@ -59,7 +73,7 @@ def _continues(prev: str, nxt: str, gap: int, usual_gap: int, rules: Rules) -> b
     """Is the break between paragraphs ``prev`` and ``nxt`` a page break inside a sentence?"""
     if not prev or not nxt or prev[-1] in _TERMINAL:
         return False
-    if _NON_PROSE_START.match(prev) or _NON_PROSE_START.match(nxt):
+    if _NON_PROSE_START.match(prev) or _NON_PROSE_START.match(prev.rsplit("\n", 1)[-1]) or _NON_PROSE_START.match(nxt):
         return False
     if nxt[0].islower():
         return True
@@ -178,7 +192,7 @@ def _join_lines(m: MappedText, line_mode: bool) -> None:
     line_edits = []
     if not line_mode:
         for mt in re.finditer(r"(?<=[^\n])\n(?=[^\n])", text):
-            if mt.start() not in taken:
+            if mt.start() not in taken and not _keeps_line(text, mt.start()):
                 line_edits.append((mt.start(), mt.end(), " "))
     else:
         for mt in re.finditer(r"(?<=[^\n])\n(?=[^\n])", text):
