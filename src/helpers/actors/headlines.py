@@ -39,6 +39,10 @@ from helpers.text.words import is_word
 __all__ = ["HeadlineEntities", "BodyCase", "headlines", "sentence_cased", "body_case"]
 
 
+#: ``doc.spans`` key of the headline-like paragraphs (where every word is capitalised, so
+#: capitals say nothing about names: :mod:`helpers.actors.titles` reads it).
+HEADLINES_KEY = "headlines"
+
 def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
@@ -185,6 +189,7 @@ class HeadlineEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = headlines(doc, self.stop_words, self.max_words, self.min_capitalised)
+        doc.spans[HEADLINES_KEY] = [Span(doc, start, end) for start, end in spans]
         if not spans:
             return doc
         body = body_case(doc, spans, self.stop_words, self.min_capitalised, self.suffixes)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from helpers.actors.headlines import HEADLINES_KEY
 from helpers.actors.references import References
 
 __all__ = ["Titled", "attach_titles", "title_at"]
@@ -56,9 +57,11 @@ def _inner_title(doc: Doc, span: Span, refs: References) -> tuple[int, set[str]]
 
 
 def _title_before(doc: Doc, end: int, refs: References, by_end: dict[int, Span], covered: set[int],
-                  absorbable) -> tuple[int, set[str], list[Span]]:
+                  absorbable, headline: set[int]) -> tuple[int, set[str], list[Span]]:
     """The title written right before token ``end``: ``(its first token, its role nouns, the
-    entities it absorbed)``; ``end`` itself when there is none."""
+    entities it absorbed)``; ``end`` itself when there is none. In a headline (tokens
+    ``headline``), where every word is capitalised, no plain capitalised word joins the title
+    ("Criticises" in "Governor Hochul Criticises Mayor Adams")."""
     n, roles = title_at(doc, end, refs)
     if not n or covered.intersection(range(end - n, end)):
         return end, set(), []
@@ -76,7 +79,7 @@ def _title_before(doc: Doc, end: int, refs: References, by_end: dict[int, Span],
             absorbed.append(ent)
             start = ent.start
             continue
-        if start - 1 in covered or not _modifier(doc[start - 1]):
+        if start - 1 in covered or start - 1 in headline or not _modifier(doc[start - 1]):
             break
         start -= 1
     return start, found, absorbed
@@ -93,6 +96,7 @@ def attach_titles(doc: Doc, spans: list[Span], info: dict, refs: References, is_
     def absorbable(ent: Span) -> bool:
         return ent.label_ in _ABSORBED_LABELS and not is_catalog(ent)
 
+    headline = {i for h in doc.spans.get(HEADLINES_KEY, []) for i in range(h.start, h.end)}
     dropped: set[tuple[int, int]] = set()
     titled: Titled = {}
     out: list[Span] = []
@@ -102,7 +106,7 @@ def attach_titles(doc: Doc, spans: list[Span], info: dict, refs: References, is_
             out.append(s)
             continue
         inner, roles = _inner_title(doc, s, refs)
-        start, more, absorbed = _title_before(doc, s.start, refs, by_end, covered, absorbable)
+        start, more, absorbed = _title_before(doc, s.start, refs, by_end, covered, absorbable, headline)
         if start == s.start and not inner:
             out.append(s)
             continue
