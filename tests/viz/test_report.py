@@ -288,7 +288,9 @@ def test_hostile_text_is_escaped_in_the_html(hostile_page):
     # shown as text in the evidence card, the displaCy rendering, the blame table and the print-out
     text = "".join(parsed.text)
     assert text.count(SCRIPT) == 4, text.count(SCRIPT)
-    assert text.count(IMG.strip('"')) >= 3 and AMP in text
+    # the second paragraph is its own sentence (a paragraph break ends one) and blames nobody, so
+    # its payload is shown by displaCy and the print-out only
+    assert text.count(IMG.strip('"')) == 2 and AMP in text
 
 
 @pytest.mark.slow
