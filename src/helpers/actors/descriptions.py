@@ -53,13 +53,13 @@ from spacy.tokens import Doc, Span
 
 from helpers.actors.catalog import Catalog, strip_name
 from helpers.actors.document_actors import DocumentActors
+from helpers.text.words import DEFINITE_DETERMINERS
 
 __all__ = ["Descriptions", "support_roots"]
 
 Offsets = tuple[int, int]
 # Catalog types that belong to a state: "the United States government" is not Syria's.
 _INSTITUTIONS = {"state", "government", "government_body", "military"}
-_DEFINITE = ("the", "this", "that", "these", "those")
 _LONGEST_ROLE = 3  # words
 
 
@@ -184,7 +184,7 @@ class Descriptions:
         if i == 0 or not st.roles or st.lower[i] not in st.role_words:
             return 0
         det = doc[i - 1]
-        if not (det.lower_ in _DEFINITE or det.tag_ == "PRP$"):
+        if not (det.lower_ in DEFINITE_DETERMINERS or det.tag_ == "PRP$"):
             return 0
         for n in range(min(_LONGEST_ROLE, len(doc) - i), 0, -1):
             if " ".join(st.lower[i : i + n]) not in st.roles or st.taken.intersection(range(i, i + n)):
@@ -349,7 +349,7 @@ def _definite(span: Span) -> bool:
     head = span.root
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.tag_ == "PRP$")
+    if any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or (c.dep_ == "poss" and c.tag_ == "PRP$")
            for c in head.children):
         return True
     prev = span.doc[span.start - 1] if span.start > 0 else None

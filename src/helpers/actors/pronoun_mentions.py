@@ -31,10 +31,11 @@ from spacy.attrs import IS_TITLE, POS, SENT_START
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from helpers.text.words import DEFINITE_DETERMINERS
+
 __all__ = ["PronounForm", "PronounLexicon", "Mention", "Entity", "find_mentions", "group_entities"]
 
 GENDERS = ("masculine", "feminine")
-_DEFINITE = {"the", "this", "that", "these", "those"}
 # labels never an antecedent of a pronoun (quantities, dates) stop a noun chunk from being one
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
@@ -218,7 +219,7 @@ def _noun_mention(chunk: Span, lex: PronounLexicon) -> Mention:
     gender = lex.gendered_nouns.get(root.lower_) or lex.gendered_nouns.get(lemma)
     person = gender or lemma in lex.person_nouns or root.lower_ in lex.person_nouns
     number = "plural" if root.tag_ in ("NNS", "NNPS") else "singular"
-    definite = chunk[0].lower_ in _DEFINITE or chunk[0].tag_ == "PRP$" or chunk[0].dep_ == "poss"
+    definite = chunk[0].lower_ in DEFINITE_DETERMINERS or chunk[0].tag_ == "PRP$" or chunk[0].dep_ == "poss"
     return Mention(chunk.start, chunk.end, root.i, "noun", "", number, "person" if person else "thing",
                    gender, None, key=lemma, definite=definite)
 

@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from helpers.actors.pronoun_encoder import WindowEncoder
 from helpers.actors.pronoun_features import FEATURES, Candidate, DocIndex, Pronoun, feature_matrix
 from helpers.actors.pronoun_mentions import Entity, Mention, PronounLexicon, find_mentions, group_entities
+from helpers.actors.resolver import PRONOUN_SPANS
 from helpers.paths import package_file
 from helpers.quotes import load_marks, load_reporting_verbs, quotations
 
@@ -56,7 +57,7 @@ __all__ = ["PronounResolver", "Ranker", "Settings", "DocState", "SPANS_KEY", "DE
            "build_resolver"]
 
 #: ``doc.spans`` key of the linked pronouns.
-SPANS_KEY = "pronouns"
+SPANS_KEY = PRONOUN_SPANS  # the key the actor resolver and the mention table read
 DEFAULT_CONFIG = {
     "lexicon": "pronouns.yml",
     "first_names": "first_names.csv",

@@ -29,12 +29,13 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from helpers.text.structure import HEADING_LINE, LIST_ITEM
+
 __all__ = ["ParagraphSentences", "paragraph_spans", "LINE_MARKER", "HEADING_LINE", "MARKUP"]
 
-#: A line opening with a bullet, a list number, a quote bar or a Markdown heading marker.
-LINE_MARKER = r"^(?:[-*+•·▪►■◦‣–—>][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]+)"
-#: A heading line: a Markdown heading, or a line that is wholly bold or underlined.
-HEADING_LINE = r"^(?:#{1,6}[ \t]+\S.*|\*\*[^*\n]+\*\*|__[^_\n]+__)[ \t]*$"
+#: A line opening with a bullet, a list number (cleaning's :data:`~helpers.text.structure.LIST_ITEM`),
+#: a dash or quote bar, or a Markdown heading marker.
+LINE_MARKER = rf"^(?:{LIST_ITEM}|[–—>][ \t]+|#{{1,6}}[ \t]+)"
 #: Markup characters: a token made only of them at the end of a line does not start a sentence.
 MARKUP = r"^[*_#~`]+$"
 

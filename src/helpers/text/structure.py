@@ -14,7 +14,7 @@ from helpers.text.offsets import MappedText
 from helpers.text.rules import Rules
 from helpers.text.words import count_words, keep_hyphen
 
-__all__ = ["repair_structure", "blocks"]
+__all__ = ["repair_structure", "blocks", "LIST_ITEM", "HEADING_LINE"]
 
 # A paragraph that ends with one of these ends a sentence (or a quote, list lead-in, ...).
 _TERMINAL = set('.!?:;"\')]…»”’\u0964\u0965\u3002')
@@ -22,8 +22,13 @@ _TERMINAL = set('.!?:;"\')]…»”’\u0964\u0965\u3002')
 _NON_PROSE_START = re.compile(r"^(?:[—–\-•*·►▪■█]|\(\(|\d+[.)] )")
 # A line opening a list item (after a line that ends a sentence or a lead-in, or after another
 # item), a Markdown heading, or a wholly bold line: it stays a line of its own (a paragraph).
-_ITEM_LINE = re.compile(r"[-*+•·▪►■][ \t]+\S|\d{1,2}[.)][ \t]+\S")
-_HEADING_LINE = re.compile(r"#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$")
+#: The opening of a list item: a bullet or a list number and the space after it (also read by
+#: :mod:`helpers.text.sentences`, where such a line starts a sentence).
+LIST_ITEM = r"[-*+•·▪►■◦‣][ \t]+|\d{1,2}[.)][ \t]+"
+#: A heading line: a Markdown heading, or a line that is wholly bold or underlined.
+HEADING_LINE = r"^(?:#{1,6}[ \t]+\S.*|\*\*[^*\n]+\*\*|__[^_\n]+__)[ \t]*$"
+_ITEM_LINE = re.compile(rf"(?:{LIST_ITEM})\S")
+_HEADING_LINE = re.compile(HEADING_LINE)
 
 
 def _keeps_line(text: str, nl: int) -> bool:

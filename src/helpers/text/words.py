@@ -1,4 +1,4 @@
-"""Word knowledge for hyphenation and glued sentences.
+"""Word knowledge for hyphenation, glued sentences and definite noun phrases.
 
 Owns the English word-frequency look-up (:func:`zipf`, wordfreq), :data:`KNOWN_WORD_ZIPF`,
 :func:`keep_hyphen` (is an end-of-line hyphen a compound's or the typesetter's?) and the
@@ -11,10 +11,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["KNOWN_WORD_ZIPF", "zipf", "is_word", "keep_hyphen", "count_words"]
+__all__ = ["KNOWN_WORD_ZIPF", "DEFINITE_DETERMINERS", "zipf", "is_word", "keep_hyphen", "count_words"]
 
 #: A word is "known" from this Zipf frequency on (about once per 3 million words).
 KNOWN_WORD_ZIPF = 2.5
+#: English determiners that make a noun phrase definite ("the judge", "this ministry").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=200_000)
