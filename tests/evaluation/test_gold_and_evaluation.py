@@ -17,6 +17,8 @@ from helpers.text import clean, clean_file
 
 GOLD = DATA_DIR / "gold" / "entities.jsonl"
 NEWS_GOLD = DATA_DIR / "gold" / "entities_news.jsonl"  # guideline version 2, non-Syrian news
+BLAME_NEWS_GOLD = DATA_DIR / "gold" / "blame_news.jsonl"  # blame guideline version 2, any news
+BLAME_AGREEMENT = DATA_DIR / "gold" / "blame_news_agreement.jsonl"  # second annotations of 4 of them
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +28,12 @@ def gold():
 
 @pytest.fixture(scope="module", params=[GOLD, NEWS_GOLD], ids=["syria", "news"])
 def any_gold(request):
+    return load_entity_gold(request.param)
+
+
+@pytest.fixture(scope="module", params=[GOLD, NEWS_GOLD, BLAME_NEWS_GOLD, BLAME_AGREEMENT],
+                ids=["syria", "news", "blame_news", "blame_agreement"])
+def text_gold(request):
     return load_entity_gold(request.param)
 
 
@@ -39,10 +47,10 @@ def nlp(catalog):
     return actor_pipeline(catalog)
 
 
-def test_gold_texts_are_what_cleaning_gives_today(any_gold):
+def test_gold_texts_are_what_cleaning_gives_today(text_gold):
     wikinews = load_wikinews().set_index("doc_id")["text"]
     fakes = load_fakes().set_index("doc_id")["text"]
-    for rec in any_gold:
+    for rec in text_gold:
         d = rec["doc_id"]
         if d.startswith("wikinews_"):
             text = clean(wikinews[d], d).text
@@ -71,6 +79,24 @@ def test_the_news_gold_is_ordinary_news():
     news = load_entity_gold(NEWS_GOLD)
     assert all(r["guideline"] == 2 and r["doc_id"].startswith("wikinews_") for r in news)
     assert sum("Syria" not in r["text"] for r in news) >= 12
+
+
+def test_the_blame_news_gold_follows_guideline_2():
+    """Issue 16: at least 40 Wikinews development articles across topics, every row with its evidence."""
+    news = load_entity_gold(BLAME_NEWS_GOLD)
+    assert len(news) >= 40 and len({r["topic"] for r in news}) >= 8
+    assert sum("Syria" not in r["text"] for r in news) >= 30
+    families = set()
+    for rec in news:
+        assert rec["guideline"] == 2 and rec["doc_id"].startswith("wikinews_")
+        for st in rec["statements"]:
+            assert rec["text"][st["cue_start"] : st["cue_end"]] == st["cue"]
+            for role in ("blamer", "blamed"):
+                if st[f"{role}_start"] >= 0:
+                    assert rec["text"][st[f"{role}_start"] : st[f"{role}_end"]] == st[f"{role}_text"]
+            assert st["scope"] in ("core", "extended") and st["kind"] in ("explicit", "agency", "criticism")
+            families.add(st["family"])
+    assert families == {"accusation", "agency", "criticism", "legal", "admission", "denial"}
 
 
 def test_match_spans_is_one_to_one_by_largest_overlap():
