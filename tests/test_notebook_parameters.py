@@ -27,7 +27,7 @@ def test_blame_notebook_runs_without_the_evaluation(tmp_path):
     done = papermill("03-blame-attribution.ipynb", tmp_path, run_evaluation=False)
     assert done.returncode == 0, done.stderr[-2000:]
     written = sorted(p.name for p in tmp_path.glob("*.csv"))
-    assert written == ["blame.csv", "blame_matrix.csv", "responsible.csv"]
+    assert written == ["blame.csv", "blame_matrix.csv", "quotes.csv", "responsible.csv"]
 
 
 def test_entity_notebook_takes_a_catalog_pack_folder(tmp_path):

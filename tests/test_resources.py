@@ -57,7 +57,7 @@ def test_resources_are_loaded_once_per_spec_and_carry_what_was_chosen():
 
 
 def test_the_schema_has_one_column_list_and_one_type_per_table():
-    assert schema.TABLES == ("documents", "sentences", "mentions", "blame", "actor_sentiment")
+    assert schema.TABLES == ("documents", "sentences", "mentions", "blame", "actor_sentiment", "quotes")
     assert list(schema.COLUMNS) == list(schema.DTYPES) == list(schema.TABLES)
     for name in schema.TABLES:
         assert list(schema.DTYPES[name]) == schema.COLUMNS[name]

@@ -26,6 +26,7 @@ from spacy.language import Language
 from helpers.actors import Catalog, actor_pipeline, load_catalog, new_actor_pipeline
 from helpers.actors.packs import pack_key
 from helpers.blame import BLAME_LEXICON, KIND_ORDER, Lexicon
+from helpers.quotes import SPEECH, Speech, load_speech
 from helpers.sentiment import SCORERS, SentimentScorer, load_scorer
 
 __all__ = ["ResourceSpec", "Resources", "resource_spec", "load_resources", "NO_SENTIMENT"]
@@ -65,14 +66,16 @@ class ResourceSpec:
 class Resources:
     """The loaded resources of a :class:`ResourceSpec`: ``catalog`` (:class:`helpers.actors.Catalog`),
     ``lexicon`` (:class:`helpers.blame.Lexicon`), ``sentiment`` (a scorer of
-    :func:`helpers.sentiment.load_scorer`, or None for ``"none"``) and ``nlp`` (the actor pipeline
-    of that catalog)."""
+    :func:`helpers.sentiment.load_scorer`, or None for ``"none"``), ``nlp`` (the actor pipeline
+    of that catalog) and ``speech`` (the attribution finder's vocabulary, the ``quotes`` entries of
+    :data:`helpers.quotes.SPEECH`)."""
 
     spec: ResourceSpec
     catalog: Catalog
     lexicon: Lexicon
     sentiment: SentimentScorer | None
     nlp: Language
+    speech: Speech
 
     @classmethod
     def from_spec(cls, spec: ResourceSpec) -> "Resources":
@@ -91,7 +94,7 @@ class Resources:
             nlp = actor_pipeline(catalog) if not spec.components else new_actor_pipeline(catalog)
             for factory in spec.components:
                 nlp.add_pipe(factory)
-            _LOADED[spec] = cls(spec, catalog, Lexicon.load(spec.lexicon), scorer, nlp)
+            _LOADED[spec] = cls(spec, catalog, Lexicon.load(spec.lexicon), scorer, nlp, load_speech("quotes", SPEECH))
         return _LOADED[spec]
 
 

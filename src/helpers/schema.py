@@ -13,10 +13,10 @@ from __future__ import annotations
 import pandas as pd
 
 __all__ = ["TABLES", "COLUMNS", "DTYPES", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "MENTION_COLUMNS", "BLAME_COLUMNS",
-           "ACTOR_SENTIMENT_COLUMNS", "RESPONSIBLE_COLUMNS", "coerce", "empty_tables", "arrow_schema"]
+           "ACTOR_SENTIMENT_COLUMNS", "QUOTE_COLUMNS", "RESPONSIBLE_COLUMNS", "coerce", "empty_tables", "arrow_schema"]
 
 #: The tables :func:`helpers.corpus.analyze` returns and :func:`helpers.corpus.analyze_to` writes, in that order.
-TABLES = ("documents", "sentences", "mentions", "blame", "actor_sentiment")
+TABLES = ("documents", "sentences", "mentions", "blame", "actor_sentiment", "quotes")
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "format", "encoding", "n_paragraphs", "n_sentences", "n_words", "responsible",
                     "responsible_score", "sentiment", "error"]
@@ -38,6 +38,14 @@ BLAME_COLUMNS = [
 ]
 ACTOR_SENTIMENT_COLUMNS = ["doc_id", "actor", "mentions", "sentiment", "ci_low", "ci_high", "negative", "neutral",
                            "positive"]
+#: Column order of the quotes table (:mod:`helpers.quotes`): one row per attribution. ``speaker``/
+#: ``speaker_key``: the resolved actor (empty when the words name none); ``kind``: direct, indirect
+#: or mixed; ``pattern``: the frame that found it; offsets -1 when absent (no speaker, no cue).
+QUOTE_COLUMNS = [
+    "doc_id", "sent_id", "speaker", "speaker_key", "speaker_text", "speaker_start", "speaker_end", "cue", "cue_start",
+    "cue_end", "content", "content_start", "content_end", "kind", "pattern", "raw_speaker_start", "raw_speaker_end",
+    "raw_cue_start", "raw_cue_end", "raw_content_start", "raw_content_end",
+]
 #: Columns of :func:`helpers.blame.responsible` (merged into ``documents``; not a table of its own).
 RESPONSIBLE_COLUMNS = ["doc_id", "responsible", "responsible_score", "responsible_weight"]
 
@@ -48,13 +56,15 @@ COLUMNS: dict[str, list[str]] = {
     "mentions": MENTION_COLUMNS,
     "blame": BLAME_COLUMNS,
     "actor_sentiment": ACTOR_SENTIMENT_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
 }
 
 _INTS = {"sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end", "n_paragraphs", "n_sentences",
          "n_words", "mentions", "sent_start", "sent_end", "cue_start", "cue_end", "blamed_start", "blamed_end",
          "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start", "raw_cue_end",
          "raw_sent_start", "raw_sent_end", "antecedent_start", "antecedent_end", "raw_antecedent_start",
-         "raw_antecedent_end"}
+         "raw_antecedent_end", "speaker_start", "speaker_end", "content_start", "content_end", "raw_speaker_start",
+         "raw_speaker_end", "raw_content_start", "raw_content_end"}
 _FLOATS = {"responsible_score", "sentiment", "vader", "ci_low", "ci_high", "negative", "neutral", "positive"}
 _BOOLS = {"denied"}
 

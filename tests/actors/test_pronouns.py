@@ -64,9 +64,13 @@ def test_first_person_in_a_quotation_is_the_speaker(nlp):
     doc = nlp('"I will not resign," Ms Patel said on Friday.')
     assert links(doc) == [("I", "Ms Patel")]
     assert doc.spans[SPANS_KEY][0].label_ == "speaker"
-    # the speaker is a pronoun: through its own link; a quotation whose sentence names no speaker: no link
+    # the speaker is a pronoun: through its own link; the quotation after the reporting clause in the
+    # same paragraph is the same attribution (the quotes table's finder), so "Our" is hers too
     doc = nlp('Ana Ortiz, the mayor, spoke to reporters. "We will appeal," she said. "Our city deserves better."')
-    assert links(doc) == [("We", "Ana Ortiz"), ("she", "Ana Ortiz")]
+    assert links(doc) == [("We", "Ana Ortiz"), ("she", "Ana Ortiz"), ("Our", "Ana Ortiz")]
+    # a quotation with no reporting clause anywhere near: no link
+    doc = nlp('Ana Ortiz, the mayor, spoke to reporters.\n\nThe vote is on Monday.\n\n"Our city deserves better."')
+    assert links(doc) == []
 
 
 def test_first_person_outside_quotations_is_left_alone(nlp):

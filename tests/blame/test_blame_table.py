@@ -10,7 +10,7 @@ import pytest
 from helpers.blame import BLAME_COLUMNS, BLAME_LEXICON, Lexicon, blame_table, extract_blame, neutral_source, responsible
 from helpers.evaluation import blame_gold_frame, blame_pred_frame, load_blame_gold, score_blame
 from helpers.paths import DATA_DIR, SEED_ARTICLE
-from helpers.quotes import load_reporting_verbs
+from helpers.quotes import load_speech
 from helpers.schema import BLAME_COLUMNS as SCHEMA_BLAME_COLUMNS
 from helpers.text import clean_file
 
@@ -57,9 +57,9 @@ def test_seed_against_the_annotated_gold(nlp, catalog, lexicon):
     assert scores.loc["attribution=reported", "recall"] == 1.0  # and every reported one
 
 
-def test_the_lexicon_reads_its_reporting_verbs_from_helpers_quotes(lexicon):
-    assert lexicon.reporting_verbs == load_reporting_verbs("blame")
-    assert lexicon.quotation_marks == (('"', '"'),)
+def test_the_lexicon_reads_the_attribution_finders_words_from_helpers_quotes(lexicon):
+    assert lexicon.speech is load_speech("quotes")
+    assert not hasattr(lexicon, "reporting_verbs")
     assert lexicon.words("explicit_verbs") >= {"accuse", "blame"}
     assert lexicon.words("criticism_phrase_heads") >= {"strains", "defies"}
 

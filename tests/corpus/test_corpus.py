@@ -72,7 +72,7 @@ def test_analyze_cli_writes_tables_and_reports_errors_in_one_line(tmp_path, cli)
     ok = cli("analyze", SEED_ARTICLE, "--out", out, "--quiet")  # the learned sentiment (the default)
     assert ok.returncode == 0, ok.stderr
     assert {p.name for p in out.iterdir()} == {"documents.csv", "sentences.csv", "mentions.csv", "blame.csv",
-                                               "actor_sentiment.csv"}
+                                               "quotes.csv", "actor_sentiment.csv"}
     sents = pd.read_csv(out / "sentences.csv")
     assert sents.sentiment.between(-1, 1).all() and sents.vader.between(-1, 1).all()
     torpedo = sents[sents.text.str.contains("incentives to torpedo")].iloc[0]

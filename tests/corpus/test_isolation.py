@@ -78,7 +78,7 @@ def test_a_failure_anywhere_in_the_pipeline_is_contained(clean_run, fresh_nlp, b
     plain = load_resources("syria", sentiment="rules")
     fresh_nlp.add_pipe("fail_batch_on_marker", before=before)
     try:
-        res = Resources(plain.spec, plain.catalog, plain.lexicon, plain.sentiment, fresh_nlp)
+        res = Resources(plain.spec, plain.catalog, plain.lexicon, plain.sentiment, fresh_nlp, plain.speech)
         got = Analyzer(res, batch_size=4).batch(_docs())
     finally:
         fresh_nlp.remove_pipe("fail_batch_on_marker")

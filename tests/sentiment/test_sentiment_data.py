@@ -57,12 +57,12 @@ def test_lexicon_and_rules_are_data_with_provenance():
 
 
 def test_quotes_and_reporting_verbs_come_from_helpers_quotes():
-    from helpers.quotes import load_marks, load_reporting_verbs
+    from helpers.quotes import load_marks, load_speech
 
     rules = S.load_sentiment_rules()
     assert rules.scorer.marks == load_marks("sentiment")
-    assert rules.reporting == load_reporting_verbs("sentiment")
-    assert {"say", "deny", "tweet"} <= rules.reporting
+    assert rules.speech is load_speech("quotes")  # is_speaker: the quotes table's finder
+    assert {"say", "deny", "tweet"} <= rules.speech.verbs
     assert "pairs" not in S.load_rules()["quotes"]  # one list of quotation marks, in helpers.quotes
 
 

@@ -28,13 +28,12 @@ it through pickling and ``DocBin(store_user_data=True)``.
 
 Settings are the factory's config (``nlp.add_pipe("pronoun_resolver", config={...})``): the data
 files (a bare file name is one shipped in ``pronoun_data/``, anything else a path), the first-name
-thresholds, the window, ``min_score`` and which reported-speech list of :mod:`helpers.quotes` to use.
+thresholds, the window, ``min_score`` and which use of :mod:`helpers.quotes` (its marks and attribution finder) to read.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,7 +50,7 @@ from helpers.actors.pronoun_features import FEATURES, Candidate, DocIndex, Prono
 from helpers.actors.pronoun_mentions import Entity, Mention, PronounLexicon, find_mentions, group_entities
 from helpers.actors.resolver import PRONOUN_SPANS
 from helpers.paths import package_file
-from helpers.quotes import load_marks, load_reporting_verbs, quotations
+from helpers.quotes import Speech, find_attributions, load_speech, quotations
 
 __all__ = ["PronounResolver", "Ranker", "Settings", "DocState", "SPANS_KEY", "DEFAULT_CONFIG", "analyse", "data_path",
            "build_resolver"]
@@ -70,7 +69,7 @@ DEFAULT_CONFIG = {
     "encoder_chars": 1000,  # the encoder reads at most this much of the window (whole sentences)
     "min_score": 0.1,  # no link below this score
     "history_score": 0.5,  # a link at least this sure gives its entity the pronoun's gender
-    "speech": "sentiment",  # helpers.quotes' list whose quotation marks and reporting verbs are read
+    "speech": "quotes",  # the use in helpers.quotes' speech.yml whose quotation marks and finder vocabulary are read
 }
 
 @dataclass(frozen=True)
@@ -208,17 +207,18 @@ def _record(doc: Doc, start: int, end: int, chain: list[list[int]], score: float
 class PronounResolver:
     """The component (build it with ``nlp.add_pipe("pronoun_resolver")``)."""
 
-    def __init__(self, lexicon: PronounLexicon, ranker: Ranker, marks: tuple[tuple[str, str], ...],
-                 verbs: frozenset[str], settings: Settings, encoder_ranker: Ranker | None = None):
-        self.lexicon, self.ranker, self.marks, self.verbs, self.settings = lexicon, ranker, marks, verbs, settings
+    def __init__(self, lexicon: PronounLexicon, ranker: Ranker, speech: Speech, settings: Settings,
+                 encoder_ranker: Ranker | None = None):
+        self.lexicon, self.ranker, self.speech, self.settings = lexicon, ranker, speech, settings
+        self.marks = speech.marks
         self.encoder_ranker = encoder_ranker
 
     def with_ranker(self, ranker: Ranker, encoder: bool) -> PronounResolver:
         """The same resolver with another ranker (a fold's, a baseline): the ranker of gendered
         pronouns when ``encoder``, of every pronoun otherwise."""
         if encoder:
-            return PronounResolver(self.lexicon, self.ranker, self.marks, self.verbs, self.settings, ranker)
-        return PronounResolver(self.lexicon, ranker, self.marks, self.verbs, replace(self.settings, encoder=False))
+            return PronounResolver(self.lexicon, self.ranker, self.speech, self.settings, ranker)
+        return PronounResolver(self.lexicon, ranker, self.speech, replace(self.settings, encoder=False))
 
     def uses_encoder(self, pron: Pronoun) -> bool:
         """The encoder model ranks he/she/him/her/his/hers (it was trained on them only); the
@@ -276,22 +276,6 @@ class PronounResolver:
         return cands[best], float(p[best])
 
     # ----- first person in quotations ----------------------------------------------------------
-    def _speaker(self, state: DocState, opened: int, end: int) -> Token | None:
-        """The subject of the reporting verb nearest the quotation, outside it, in its sentences."""
-        span = state.doc.char_span(opened, end, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        best, last = None, math.inf
-        for sent in state.sents[state.sent_of[span.start]:state.sent_of[span.end - 1] + 1]:
-            for tok in sent:
-                if state.in_quote[tok.i] or tok.lemma_.lower() not in self.verbs or tok.pos_ not in ("VERB", "AUX"):
-                    continue
-                subj = [c for c in tok.children if c.dep_ == "nsubj" and not state.in_quote[c.i]]
-                dist = min(abs(tok.idx - opened), abs(tok.idx - end))
-                if subj and dist < last:
-                    best, last = subj[0], dist
-        return best
-
     def _speaker_record(self, state: DocState, speaker: Token, links: dict) -> dict:
         if speaker.i in links:
             return links[speaker.i][1]
@@ -301,19 +285,25 @@ class PronounResolver:
         return _record(state.doc, speaker.left_edge.i, speaker.i + 1, [], 1.0)
 
     def _link_speakers(self, state: DocState, links: dict) -> None:
+        """I, me, we, us ... inside a quotation stand for the speaker of the attribution whose
+        content holds it (:func:`helpers.quotes.find_attributions`, the quotes table's finder)."""
         if not state.quotes:
             return
         first = [state.doc[i] for i in _pronoun_tokens(state.doc, self.lexicon.first_person)]
-        for opened, start, end in state.quotes:
-            inside = [t for t in first if start <= t.idx < end]
-            if not inside:
+        quoted = [t for t in first if state.in_quote[t.i]]
+        if not quoted:
+            return
+        for att in find_attributions(state.doc, self.speech):
+            if att.speaker_head < 0 or att.kind == "indirect":
                 continue
-            speaker = self._speaker(state, opened, end)
-            if speaker is None or speaker.lower_ in self.lexicon.first_person:
+            speaker = state.doc[att.speaker_head]
+            if speaker.lower_ in self.lexicon.first_person:
                 continue
-            record = self._speaker_record(state, speaker, links)
-            for t in inside:
-                links[t.i] = ("speaker", record)
+            inside = [t for t in quoted if att.content_start <= t.idx < att.content_end and t.i not in links]
+            if inside:
+                record = self._speaker_record(state, speaker, links)
+                for t in inside:
+                    links[t.i] = ("speaker", record)
 
 
 def build_resolver(config: dict, ranker: Ranker | None = None) -> PronounResolver:
@@ -327,8 +317,7 @@ def build_resolver(config: dict, ranker: Ranker | None = None) -> PronounResolve
     if ranker is None:
         ranker = Ranker.load(data_path(c["weights"]), "syntax")
         encoder_ranker = Ranker.load(data_path(c["weights"]), "encoder") if c["encoder"] else None
-    return PronounResolver(lex, ranker, load_marks(c["speech"]), load_reporting_verbs(c["speech"]), settings,
-                           encoder_ranker)
+    return PronounResolver(lex, ranker, load_speech(c["speech"]), settings, encoder_ranker)
 
 
 @Language.factory("pronoun_resolver", default_config=DEFAULT_CONFIG)

@@ -1,9 +1,10 @@
 """The blame cue lexicon: the words and frames every cue extractor reads (``lexicon.yml``).
 
 :data:`BLAME_LEXICON` is the lexicon shipped with the package; :meth:`Lexicon.load` reads one
-(the path is always passed: the lexicon is a resource, chosen by the caller). The reporting verbs
-and quotation marks are not in it: they are the reported-speech vocabulary every stage shares,
-read from :data:`helpers.quotes.SPEECH` (the ``blame`` entries).
+(the path is always passed: the lexicon is a resource, chosen by the caller). Reported speech is
+not in it: whose word a blame statement is comes from the attribution finder of
+:mod:`helpers.quotes` (the quotes table's), whose vocabulary, read from :data:`helpers.quotes.SPEECH`,
+the lexicon carries as :attr:`Lexicon.speech`.
 
 An entry the :class:`Lexicon` has no field for (the words of a new cue kind, say) is kept in
 :attr:`Lexicon.extra` and read with :meth:`Lexicon.words`.
@@ -18,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from helpers.paths import package_file
-from helpers.quotes import SPEECH, load_marks, load_reporting_verbs
+from helpers.quotes import SPEECH, Speech, load_speech
 
 __all__ = ["BLAME_LEXICON", "Lexicon"]
 
@@ -26,7 +27,9 @@ __all__ = ["BLAME_LEXICON", "Lexicon"]
 BLAME_LEXICON: Path = package_file("helpers.blame", "lexicon.yml")
 
 #: Fields read from the reported-speech file (:mod:`helpers.quotes`), not from the lexicon.
-_SPEECH_FIELDS = ("reporting_verbs", "quotation_marks")
+_SPEECH_FIELDS = ("speech",)
+#: Entries an older lexicon had that now live in the reported-speech file.
+_MOVED = ("reporting_verbs", "reporting_nouns", "quotation_marks")
 
 
 def _split(value) -> frozenset[str]:
@@ -38,7 +41,7 @@ def _split(value) -> frozenset[str]:
 @dataclass(frozen=True)
 class Lexicon:
     """The entries of ``lexicon.yml`` (word lists as frozensets, phrases as word tuples, frames as
-    mappings), the ``blame`` reporting verbs and quotation marks of ``helpers/quotes/speech.yml``,
+    mappings), the attribution finder's vocabulary of ``helpers/quotes/speech.yml`` (``speech``),
     and any other entry of the file in :attr:`extra`."""
 
     explicit_verbs: dict
@@ -55,8 +58,6 @@ class Lexicon:
     criticism_nouns: frozenset[str]
     criticism_adjectives: frozenset[str]
     criticism_phrases: tuple[tuple[str, ...], ...]
-    reporting_verbs: frozenset[str]
-    reporting_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     stance_rejected: tuple[str, ...]
     stance_endorsed: tuple[str, ...]
@@ -69,16 +70,17 @@ class Lexicon:
     characterization_words: frozenset[str]
     hypothetical_modals: frozenset[str]
     background_marks: frozenset[str]
-    #: the quotation marks (opening, closing) of the clean text (:func:`helpers.quotes.load_marks`)
-    quotation_marks: tuple[tuple[str, str], ...] = ()
+    #: the attribution finder's vocabulary (:func:`helpers.quotes.load_speech`, ``quotes``): a blame
+    #: statement inside reported content is the speaker's (:mod:`helpers.blame.attribution`)
+    speech: Speech
     #: entries of the file with no field here (a new cue kind's words): word lists as frozensets,
     #: mappings as they are
     extra: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path, speech: str | Path = SPEECH) -> "Lexicon":
-        """Read the lexicon file ``path`` (e.g. :data:`BLAME_LEXICON`), with the reporting verbs
-        and quotation marks of the reported-speech file ``speech``; loaded once per process."""
+        """Read the lexicon file ``path`` (e.g. :data:`BLAME_LEXICON`), with the attribution
+        finder's vocabulary of the reported-speech file ``speech``; loaded once per process."""
         return _load_lexicon(str(path), str(speech))
 
     def act_form(self, lower: str) -> bool:
@@ -109,18 +111,19 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def _load_lexicon(path: str, speech: str) -> Lexicon:
     """Read the lexicon: word lists (strings or lists) become frozensets, phrase lists tuples of
-    words, the frames stay mappings; every field of :class:`Lexicon` must be in the file (but the
-    reporting verbs and quotation marks, from ``speech``)."""
+    words, the frames stay mappings; every field of :class:`Lexicon` must be in the file (but
+    ``speech``, from the reported-speech file)."""
     with open(path, encoding="utf-8") as fh:
         d = yaml.safe_load(fh)
     phrases = {"causal_markers", "criticism_phrases"}
     kept = {"explicit_verbs", "explicit_nouns"}
     ordered = {"stance_rejected", "stance_endorsed"}
-    for name in _SPEECH_FIELDS:
+    for name in _MOVED:
         if name in d:
-            raise ValueError(f"{path}: {name!r} is read from {speech} (helpers.quotes, shared with sentiment), "
-                             "not from the blame lexicon: move the entries there (marked `blame`).")
-    values = {"reporting_verbs": load_reporting_verbs("blame", speech), "quotation_marks": load_marks("blame", speech)}
+            raise ValueError(f"{path}: {name!r} is read from {speech} (helpers.quotes, the attribution finder "
+                             "shared by the quotes table, blame and sentiment), not from the blame lexicon: move "
+                             "the entries there (marked `quotes`).")
+    values = {"speech": load_speech("quotes", speech)}
     names = {f.name for f in fields(Lexicon)}
     for f in fields(Lexicon):
         if f.name in _SPEECH_FIELDS or f.name == "extra":

@@ -4,7 +4,7 @@
 the batch with the resources' actor pipeline (:func:`~helpers.corpus.parsing.parse_batch`; a
 document longer than ``max_chunk_chars`` is parsed in paragraph chunks and joined, offsets
 unchanged), then builds each document's sentences, mentions, blame and responsible actor
-(extraction) and its sentiment (scoring) with the resources' catalog, lexicon and sentiment
+and quotes (extraction) and its sentiment (scoring) with the resources' catalog, lexicon and sentiment
 scorer. Every document's rows depend on that document only. An exception in any stage of one
 document costs that document alone: it keeps its ``documents`` row with the stage and the
 exception in ``error`` (:func:`~helpers.corpus.failures.stage_error`), its other rows are
@@ -21,7 +21,7 @@ from helpers.corpus.failures import stage_error
 from helpers.corpus.parsing import parse_batch
 from helpers.corpus.readers import RawDocument
 from helpers.corpus.sentences import sentence_docs, sentence_rows
-from helpers.schema import BLAME_COLUMNS, SENTENCE_COLUMNS, TABLES, coerce
+from helpers.schema import BLAME_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TABLES, coerce
 from helpers.text import CleanDocument, clean, language_problem
 
 if TYPE_CHECKING:  # the pipeline libraries load with the resources, not with helpers.corpus
@@ -78,7 +78,7 @@ def _joined(per_doc: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
 
 
 def _batch_tables(per_doc: list[dict[str, pd.DataFrame]], rows: list[dict]) -> dict[str, pd.DataFrame]:
-    """The batch's five tables from each document's tables and ``documents`` row, coerced once for
+    """The batch's tables from each document's tables and ``documents`` row, coerced once for
     the batch; if that fails, document by document, and a document whose tables cannot be coerced
     loses them (its ``error`` says so) instead of costing the batch."""
     try:
@@ -131,7 +131,8 @@ class Analyzer:
         return (None if row["error"] else cdoc), row
 
     def batch(self, raws: list[RawDocument]) -> dict[str, pd.DataFrame]:
-        """The five tables for ``raws``, rows in input order (within a document, in text order)."""
+        """The tables (:data:`helpers.schema.TABLES`) for ``raws``, rows in input order (within a
+        document, in text order)."""
         prepared = [self._prepare(raw) for raw in raws]
         items = []
         for i, (cdoc, _) in enumerate(prepared):
@@ -171,19 +172,23 @@ class Analyzer:
             return {}
 
     def _extract(self, cdoc: CleanDocument, sdoc, row: dict) -> dict[str, pd.DataFrame]:
-        """Sentences, mentions, blame and the responsible actor (into ``row``)."""
+        """Sentences, mentions, quotes, blame and the responsible actor (into ``row``)."""
         from helpers.actors import mention_table
         from helpers.blame import extract_blame, responsible
+        from helpers.quotes import find_attributions, quote_rows
 
         res = self.resources
         sentences = pd.DataFrame(sentence_rows(cdoc, sdoc), columns=SENTENCE_COLUMNS[:-2])
         mentions = mention_table([(cdoc.doc_id, sdoc)], res.catalog, {cdoc.doc_id: cdoc})
+        attributions = find_attributions(sdoc, res.speech)
+        quotes = pd.DataFrame(quote_rows(cdoc.doc_id, sdoc, attributions, mentions, cdoc), columns=QUOTE_COLUMNS)
         # extract_blame's rows come sorted by (sent_id, cue_start, blamed, blamer), a unique key
         blame = pd.DataFrame(extract_blame(sdoc, cdoc.doc_id, res.catalog, res.lexicon, cdoc), columns=BLAME_COLUMNS)
         resp = responsible(blame, [cdoc.doc_id], catalog=res.catalog).iloc[0]
         row.update(n_sentences=len(sentences), n_words=sum(1 for t in sdoc if not (t.is_punct or t.is_space)),
                    responsible=resp["responsible"], responsible_score=resp["responsible_score"])
-        return {"sentences": sentences, "mentions": mentions, "blame": blame, "actor_sentiment": pd.DataFrame()}
+        return {"sentences": sentences, "mentions": mentions, "blame": blame, "actor_sentiment": pd.DataFrame(),
+                "quotes": quotes}
 
     def _score(self, sdoc, tables: dict[str, pd.DataFrame], row: dict) -> dict[str, pd.DataFrame]:
         """The sentences with their sentiment, the actors' sentiment and the document's (into ``row``)."""

@@ -1,8 +1,21 @@
-"""Reported speech: the one quotation finder and the one reporting-verb list, used by
-:mod:`helpers.blame` and :mod:`helpers.sentiment` alike.
+"""Reported speech: the one attribution finder (who says what: the quotes table), the one
+quotation-mark finder and the one reporting-verb list, used by the quotes table,
+:mod:`helpers.blame` (whose word a statement is), :mod:`helpers.sentiment` (``is_speaker``) and
+the pronoun resolver (I and we in a quotation) alike.
 
 API
 ---
+``find_attributions(doc, speech) -> list[Attribution]``
+    The attributions of a parsed spaCy ``Doc``: cue, speaker and content in character offsets,
+    ``kind`` (direct, indirect, mixed) and the frame (``pattern``) that found it
+    (:mod:`helpers.quotes.attributions`, frames in :mod:`helpers.quotes.frames`).
+``quote_rows(doc_id, doc, attributions, mentions, clean) -> list[dict]``
+    The quotes table's rows (:data:`QUOTE_COLUMNS`), speakers resolved to actors through the
+    document's mention table; ``voices(quotes)`` counts attributions per speaker (named by
+    ``speaker_labels(quotes)``).
+``load_speech(use, path=SPEECH) -> Speech``
+    The finder's vocabulary: the reporting verbs (with the clause-only and frame-only ones),
+    the reporting and channel nouns, ``use``'s quotation marks.
 ``quotations(text, marks, *, by_context=False, paragraphs=False) -> list[Quotation]``
     The quotations of ``text``: ``Quotation(start, end, opened)``, ``text[start:end]`` the quoted
     text (marks excluded), ``opened`` the opening mark's offset. ``marks`` are pairs
@@ -15,12 +28,13 @@ API
 ``quotation_spans(text, marks, *, by_context=False, paragraphs=False) -> list[tuple[int, int]]``
     The same as ``(start, end)`` pairs.
 ``load_marks(use, path=SPEECH) -> tuple[tuple[str, str], ...]``
-    The quotation marks ``use`` (``"blame"`` or ``"sentiment"``, :data:`USES`) recognises.
-``load_reporting_verbs(use, path=SPEECH) -> frozenset[str]``
-    The reporting verbs (lemmas) ``use`` reads: the subject of one is the speaker.
+    The quotation marks ``use`` (``"blame"``, ``"sentiment"`` or ``"quotes"``, :data:`USES`)
+    recognises.
+``load_reporting_verbs(path=SPEECH) -> frozenset[str]``
+    The reporting verbs (lemmas): the attribution finder's one list.
 ``SPEECH``
-    ``speech.yml`` in this package: the reporting verbs and the quotation marks, each entry with
-    the users that read it, and their provenance.
+    ``speech.yml`` in this package: the finder's words (reporting verbs and nouns, channels),
+    the quotation marks with the users that recognise them, and their provenance.
 
 Example::
 
@@ -28,8 +42,12 @@ Example::
     quotation_spans('He said "no" twice.', load_marks("sentiment"))   # [(9, 11)]
 """
 
+from helpers.quotes.attributions import ATTRIBUTIONS_KEY, KINDS, Attribution, document_attributions, find_attributions
 from helpers.quotes.finder import OPENING_CONTEXT, PARAGRAPH_BREAK, Quotation, quotation_spans, quotations
-from helpers.quotes.speech import SPEECH, USES, load_marks, load_reporting_verbs
+from helpers.quotes.speech import SPEECH, USES, Speech, load_marks, load_reporting_verbs, load_speech
+from helpers.quotes.table import QUOTE_COLUMNS, quote_rows, speaker_labels, voices
 
 __all__ = ["Quotation", "quotations", "quotation_spans", "OPENING_CONTEXT", "PARAGRAPH_BREAK", "SPEECH", "USES",
-           "load_marks", "load_reporting_verbs"]
+           "load_marks", "load_reporting_verbs", "Speech", "load_speech", "Attribution", "find_attributions", "KINDS",
+           "document_attributions", "ATTRIBUTIONS_KEY",
+           "QUOTE_COLUMNS", "quote_rows", "voices", "speaker_labels"]

@@ -18,7 +18,7 @@ A sentiment method is a :class:`SentimentScorer` (:mod:`~helpers.sentiment.score
     editorial sentences; :func:`target_sentiments`: a multinomial logistic regression over the
     embeddings of the sentence and of the target in context plus the target's rule features (its
     role as agent or patient of an evaluative predicate of ``predicates.csv``, whether it is a
-    speaker (:mod:`helpers.quotes`' reporting verbs) or quoted), fitted on NewsMTSC (Hamborg &
+    speaker of an attribution (:mod:`helpers.quotes`' finder) or quoted), fitted on NewsMTSC (Hamborg &
     Donnay, EACL 2021). Weights in ``helpers/sentiment/data/sentiment.npz``, built by
     ``scripts/train_sentiment.py``.
 

@@ -20,7 +20,7 @@ from typing import Iterable
 
 import numpy as np
 
-from helpers.quotes import SPEECH, load_reporting_verbs
+from helpers.quotes import SPEECH, Speech, document_attributions, load_speech
 from helpers.sentiment.encoder import encode, encode_spans
 from helpers.sentiment.lexicons import LEXICON_PATH, PREDICATES_PATH, RULES_PATH, load_predicates
 from helpers.sentiment.rules import RuleScorer, Token, load_rule_scorer, normalize, vader_score
@@ -46,11 +46,12 @@ Item = tuple[str, int, int]
 @dataclass
 class SentimentRules:
     """The model-free resources of the features: the rule scorer (lexicon, composition rules,
-    quotation marks), the evaluative predicates and the reporting verbs."""
+    quotation marks), the evaluative predicates and the attribution finder's vocabulary (a
+    target that is the speaker of an attribution is ``is_speaker``)."""
 
     scorer: RuleScorer
     predicates: dict[str, tuple[int, int]]
-    reporting: frozenset[str]
+    speech: Speech
 
 
 def load_sentiment_rules(lexicon_path: str | Path = LEXICON_PATH, rules_path: str | Path = RULES_PATH,
@@ -58,7 +59,7 @@ def load_sentiment_rules(lexicon_path: str | Path = LEXICON_PATH, rules_path: st
                          speech_path: str | Path = SPEECH) -> SentimentRules:
     """The rule resources of these files (each read once per process)."""
     return SentimentRules(load_rule_scorer(lexicon_path, rules_path, speech_path), load_predicates(predicates_path),
-                          load_reporting_verbs("sentiment", speech_path))
+                          load_speech("quotes", speech_path))
 
 
 def rule_part(X: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
@@ -155,11 +156,17 @@ def _crop(sentence: str, start: int, end: int, width: int = TARGET_WINDOW_CHARS)
     return sentence[a:b], start - a, end - a
 
 
-def _role(doc, start: int, end: int, predicates: dict, reporting: frozenset) -> tuple[int, int]:
-    """(tone toward the target from its role as agent/patient of an evaluative predicate, is_speaker)."""
+def _is_speaker(doc, start: int, end: int, speech: Speech) -> int:
+    """1 when the target's characters overlap the speaker of one of the sentence's attributions
+    (:func:`helpers.quotes.document_attributions`, the quotes table's finder), else 0."""
+    return int(any(a.speaker_start < end and start < a.speaker_end for a in document_attributions(doc, speech)))
+
+
+def _role(doc, start: int, end: int, predicates: dict) -> int:
+    """The tone toward the target from its role as agent/patient of an evaluative predicate."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return 0, 0
+        return 0
     tok = span.root
     # climb through names and coordination to the token that fills a verb's slot
     for _ in range(4):
@@ -177,8 +184,7 @@ def _role(doc, start: int, end: int, predicates: dict, reporting: frozenset) -> 
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("for", "against", "on", "over", "of", "with", "at"):
         role, verb = "patient", tok.head.head
     if verb is None:
-        return 0, 0
-    is_speaker = int(role == "agent" and verb.lemma_.lower() in reporting)
+        return 0
     # "Assad had every incentive to torpedo the CoH", "Moscow failed to restrain the regime":
     # the subject of a verb is also the agent of the verbs it controls (xcomp), and of the
     # infinitive that complements its object noun (acl).
@@ -194,9 +200,9 @@ def _role(doc, start: int, end: int, predicates: dict, reporting: frozenset) -> 
         if tone is None:
             continue
         if any(c.dep_ == "neg" for c in v.children) or (v is not verb and any(c.dep_ == "neg" for c in verb.children)):
-            return 0, is_speaker
-        return (tone[0] if role == "agent" else tone[1]), is_speaker
-    return 0, is_speaker
+            return 0
+        return tone[0] if role == "agent" else tone[1]
+    return 0
 
 
 def target_rule_features(items: list[Item], rules: SentimentRules, parsed: dict | None = None,
@@ -236,7 +242,8 @@ def target_rule_features(items: list[Item], rules: SentimentRules, parsed: dict 
                 clause += t.valence
             else:
                 other += t.valence
-        role, speaker = _role(docs[s], a, b, rules.predicates, rules.reporting)
+        role = _role(docs[s], a, b, rules.predicates)
+        speaker = _is_speaker(docs[s], a, b, rules.speech)
         in_quote = float(bool(inside) and all(toks[k].quoted for k in inside))
         rule, vader = readings[s].features[:2]
         out[i] = [rule, vader, normalize(near), normalize(clause), normalize(other),

@@ -20,7 +20,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from helpers.quotes import SPEECH, load_marks, load_reporting_verbs
+from helpers.quotes import SPEECH, load_marks, load_speech
 from helpers.sentiment.features import (
     SENTENCE_RULE_FEATURES,
     TARGET_RULE_FEATURES,
@@ -227,19 +227,23 @@ def _sha256(path) -> str:
 def data_digests() -> dict[str, str]:
     """The sha256 of every input the shipped weights depend on, by name: the two training sets
     (paths in the checkout), the lexicon, rules and predicates (``helpers.sentiment.data/...``),
-    and the reporting verbs and quotation marks sentiment reads from ``helpers.quotes``' list
-    (a digest of those entries only, so an entry only blame reads does not call for retraining)."""
+    and what sentiment reads from ``helpers.quotes``' ``speech.yml``: its quotation marks and the
+    attribution finder's vocabulary (a digest of those entries only, so an entry only blame reads
+    does not call for retraining)."""
     from helpers import paths
     from helpers.evaluation.datasets import NEWSMTSC_FILE, NYT_FILE
 
-    speech = {"reporting_verbs": sorted(load_reporting_verbs("sentiment", SPEECH)),
-              "quotation_marks": [list(m) for m in load_marks("sentiment", SPEECH)]}
+    finder = load_speech("quotes", SPEECH)
+    speech = {"quotation_marks": [list(m) for m in load_marks("sentiment", SPEECH)],
+              "attribution_finder": {"verbs": sorted(finder.verbs), "clause_only": sorted(finder.clause_only),
+                                     "frame_only": finder.frame_only, "nouns": sorted(finder.nouns),
+                                     "channels": sorted(finder.channels), "marks": [list(m) for m in finder.marks]}}
     return {
         NYT_FILE: _sha256(paths.PROJECT_ROOT / NYT_FILE),
         NEWSMTSC_FILE: _sha256(paths.PROJECT_ROOT / NEWSMTSC_FILE),
         "helpers.sentiment.data/" + LEXICON_PATH.name: _sha256(LEXICON_PATH),
         "helpers.sentiment.data/" + RULES_PATH.name: _sha256(RULES_PATH),
         "helpers.sentiment.data/" + PREDICATES_PATH.name: _sha256(PREDICATES_PATH),
-        "helpers.quotes/speech.yml (sentiment entries)": hashlib.sha256(
+        "helpers.quotes/speech.yml (sentiment marks, quotes entries)": hashlib.sha256(
             json.dumps(speech, sort_keys=True).encode("utf-8")).hexdigest(),
     }
