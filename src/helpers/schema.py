@@ -30,11 +30,16 @@ MENTION_COLUMNS = [
     "kind", "actor", "actor_id", "actor_key", "parent", "root", "source", "via", "antecedent_start",
     "antecedent_end", "raw_antecedent_start", "raw_antecedent_end",
 ]
+#: Column order of the blame table. ``cue_family``: what the cue does (accusation, agency, criticism,
+#: legal, admission, denial); ``blamer_implicit``: the blamer is the institution an agentless legal
+#: act implies (``blamer_id`` ``implicit:police``); ``blamer_text``/``blamed_text``: the words in the
+#: sentence (a pronoun when that is what it has), with clean and raw offsets (-1 when none).
 BLAME_COLUMNS = [
     "doc_id", "sent_id", "sentence", "blamer", "blamed", "blamer_root", "blamed_root", "blamer_id", "blamed_id",
-    "kind", "attribution", "stance", "denied", "cue", "issue", "sent_start", "sent_end", "cue_start", "cue_end",
-    "blamed_start", "blamed_end", "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start",
-    "raw_cue_end", "raw_sent_start", "raw_sent_end",
+    "kind", "cue_family", "attribution", "blamer_implicit", "stance", "denied", "cue", "issue", "blamer_text",
+    "blamed_text", "sent_start", "sent_end", "cue_start", "cue_end", "blamed_start", "blamed_end", "blamer_start",
+    "blamer_end", "issue_start", "issue_end", "raw_cue_start", "raw_cue_end", "raw_sent_start", "raw_sent_end",
+    "raw_blamer_start", "raw_blamer_end", "raw_blamed_start", "raw_blamed_end",
 ]
 ACTOR_SENTIMENT_COLUMNS = ["doc_id", "actor", "mentions", "sentiment", "ci_low", "ci_high", "negative", "neutral",
                            "positive"]
@@ -64,9 +69,10 @@ _INTS = {"sent_id", "paragraph", "start_char", "end_char", "raw_start", "raw_end
          "blamer_start", "blamer_end", "issue_start", "issue_end", "raw_cue_start", "raw_cue_end",
          "raw_sent_start", "raw_sent_end", "antecedent_start", "antecedent_end", "raw_antecedent_start",
          "raw_antecedent_end", "speaker_start", "speaker_end", "content_start", "content_end", "raw_speaker_start",
-         "raw_speaker_end", "raw_content_start", "raw_content_end"}
+         "raw_speaker_end", "raw_content_start", "raw_content_end", "raw_blamer_start", "raw_blamer_end",
+         "raw_blamed_start", "raw_blamed_end"}
 _FLOATS = {"responsible_score", "sentiment", "vader", "ci_low", "ci_high", "negative", "neutral", "positive"}
-_BOOLS = {"denied"}
+_BOOLS = {"denied", "blamer_implicit"}
 
 
 def _kind(column: str) -> str:

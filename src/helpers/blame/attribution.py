@@ -5,8 +5,9 @@
 attribution's content is the speaker's ("Moscow claimed that ...", "according to the ministry",
 a quotation followed by "the ministry said", "the Russian commanders started building a public
 case that ...", "to assert, as Moscow rushed to do, that ..."); of nested attributions the
-innermost one that names an actor decides. A cue in a clause of background the content carries
-("announced it had agreed ... after Turkey began an offensive") is the author's framing. No
+innermost one that names an actor (or an institution by a common noun: "police said") decides.
+A cue in a clause of background the content carries ("announced it had agreed ... after Turkey
+began an offensive") is the author's framing. No
 attribution: the author. ``reported_stance`` reads the author's stance on a reported blame
 ("there were no grounds to assert": rejected; "rightly": endorsed).
 """
@@ -32,7 +33,8 @@ def attribute(d: BlameDoc, cue: Token, sent: Span) -> tuple[list[Mention], Token
     for att in sorted(covering, key=lambda a: a.content_end - a.content_start):
         if att.speaker_head < 0 or _background(d, cue, att):
             continue
-        speakers = d.np_actors(d.doc[att.speaker_head])
+        head = d.doc[att.speaker_head]
+        speakers = d.np_actors(head) or [m for m in [d.institution(head)] if m is not None]
         if speakers:
             frame = _frame(d, att)
             return speakers, frame, frame is not None and frame.lemma_.lower() in d.lex.denial_verbs

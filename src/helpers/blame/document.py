@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from helpers.actors import MENTIONS_KEY, Catalog, strip_name
+from helpers.actors import MENTIONS_KEY, PRONOUNS_KEY, Catalog, strip_name
 from helpers.blame.lexicon import Lexicon
 
-__all__ = ["Mention", "BlameDoc", "negated", "hypothetical", "passive", "first_child", "pobj", "span_of"]
+__all__ = ["Mention", "BlameDoc", "IMPLICIT", "UNSTATED", "implicit_blamer", "negated",
+           "hypothetical", "passive", "first_child", "pobj", "span_of"]
 
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "cc", "case"}
 
@@ -30,6 +31,23 @@ class Mention:
     label: str
     start_char: int
     end_char: int
+
+
+#: The id prefix of an implicit blamer: the institution an agentless legal act implies, or an
+#: institution the text names only by a common noun ("police", "prosecutors").
+IMPLICIT = "implicit:"
+#: ``Row.implicit`` of an accusation whose accuser the text does not state ("was accused of"):
+#: the blamer ``unstated`` (no id), as the annotation guideline writes it.
+UNSTATED = "unstated"
+
+
+def implicit_blamer(institution: str, span: Span | None = None) -> Mention:
+    """The blamer an agentless act implies (``implicit:<institution>``, no words: offsets -1), or
+    the institution a common noun names (``span``: its words); ``unstated``: no id."""
+    aid = "" if institution == UNSTATED else IMPLICIT + institution
+    if span is None:
+        return Mention(-1, -1, aid, institution, institution, "IMPLICIT", -1, -1)
+    return Mention(span.start, span.end, aid, institution, institution, "IMPLICIT", span.start_char, span.end_char)
 
 
 class BlameDoc:
@@ -66,6 +84,11 @@ class BlameDoc:
             for i in range(ent.start, ent.end):
                 self.by_token[i] = m
         self._mention_starts = [m.start for m in self.mentions]  # in text order, as doc.ents
+        #: the pronoun resolver's links (pronoun offsets -> antecedent offsets), when the pipeline has one
+        self.links: dict | None = doc.user_data.get(PRONOUNS_KEY)
+        self._by_offsets = {(m.start_char, m.end_char): m for m in self.mentions}
+        #: common nouns of institutions ("police", "prosecutors") -> the institution (lexicon ``institution_nouns``)
+        self.institutions: dict[str, str] = lex.extra["institution_nouns"]
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The actor mentions that start at a token in ``[start, end)``, in text order (found by
@@ -110,15 +133,33 @@ class BlameDoc:
         groups = [self.groups[t.i] for t in left if t.i in self.groups]
         if groups:
             return groups[:1]
+        institution = self.institution(head)
+        if institution is not None:
+            return [institution]
         if not phrase:
             return []
         toks = [t for t in left if t.i >= min(x.i for x in left)] if left else [head]
         span = head.doc[toks[0].i : head.i + 1]
         return [Mention(span.start, span.end, "", span.text, span.text, "NOUN", span.start_char, span.end_char)]
 
+    def institution(self, head: Token | None) -> Mention | None:
+        """The institution a common noun names ("police", "the prosecutors", "a federal judge"):
+        ``implicit:<institution>`` with the noun phrase's words, or ``None``."""
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        inst = self.institutions.get(head.lemma_.lower()) or self.institutions.get(head.lower_)
+        if inst is None:
+            return None
+        left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
+        return implicit_blamer(inst, head.doc[min(t.i for t in left) : head.i + 1])
+
     def pronoun(self, t: Token) -> Mention | None:
-        """The actor a personal pronoun refers to: the nearest preceding actor of the right kind
-        in this or the two previous sentences."""
+        """The actor a personal pronoun refers to, as a mention with the pronoun's own offsets (the
+        words in this sentence): the pronoun resolver's link, followed through pronouns to a named
+        actor, when the pipeline has a pronoun resolver (the actor pipeline does); else the nearest
+        preceding actor of the right kind in this or the two previous sentences."""
+        if self.links is not None:
+            return self._linked(t)
         word = t.lower_
         lex = self.lex.pronouns
         if t.pos_ not in ("PRON", "DET") or not any(word in v for v in lex.values()):
@@ -139,6 +180,17 @@ class BlameDoc:
             if word in lex["plural"] and not is_person:
                 return m
         return None
+
+    def _linked(self, t: Token) -> Mention | None:
+        key, seen = (t.idx, t.idx + len(t)), set()
+        ante = self.links.get(key)
+        while ante is not None and tuple(ante) not in self._by_offsets and tuple(ante) not in seen:
+            seen.add(tuple(ante))
+            ante = self.links.get(tuple(ante))  # a pronoun whose antecedent is a pronoun
+        m = self._by_offsets.get(tuple(ante)) if ante is not None else None
+        if m is None:
+            return None
+        return Mention(t.i, t.i + 1, m.actor_id, m.name, m.root, m.label, t.idx, t.idx + len(t))
 
     def agent_of_act(self, noun: Token) -> list[Mention]:
         """Who did the act a noun names: "shelling by government forces", "Russia's strikes",

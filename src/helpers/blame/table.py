@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 from helpers.actors import Catalog
 from helpers.blame.attribution import attribute, reported_stance
 from helpers.blame.cues import KIND_ORDER, Row, cue_finder
-from helpers.blame.document import BlameDoc, Mention
+from helpers.blame.document import IMPLICIT, UNSTATED, BlameDoc, Mention, implicit_blamer
 from helpers.blame.lexicon import Lexicon
 from helpers.schema import BLAME_COLUMNS
 
-__all__ = ["AUTHOR", "extract_blame", "blame_table"]
+__all__ = ["AUTHOR", "IMPLICIT", "UNSTATED", "extract_blame", "blame_table", "implicit_blamer"]
 
 #: The blamer of the author's own statements.
 AUTHOR = "author"
@@ -39,20 +39,25 @@ def extract_blame(doc: Doc, doc_id: str, catalog: Catalog, lexicon: Lexicon, cle
     for sent_id, sent in enumerate(doc.sents):
         for row in find_cues(d, sent):
             if row.blamer:
-                speakers, frame, denied = row.blamer, row.cue, False
+                speakers, frame, denied = row.blamer, row.cue, row.denied
                 stance = reported_stance(d, attribute(d, row.cue, sent)[1], sent)
             else:
                 speakers, frame, denied = attribute(d, row.cue, sent)
+                denied = denied or row.denied
                 stance = reported_stance(d, frame, sent) if speakers else "none"
-            blamers = speakers or [None]
+            blamers = speakers or ([implicit_blamer(row.implicit)] if row.implicit else [None])  # unstated too
             for target in row.targets:
                 for blamer in blamers:
-                    if blamer is not None and (blamer.name == target.name or blamer.root == target.root == blamer.name):
+                    if blamer is not None and row.family != "admission" and (
+                            blamer.name == target.name or blamer.root == target.root == blamer.name):
                         continue
                     key = (sent_id, blamer.name if blamer else AUTHOR, target.name)
                     rec = _record(doc_id, sent_id, sent, row, target, blamer, stance, denied, clean)
                     old = out.get(key)
-                    if old is None or KIND_ORDER[rec["kind"]] < KIND_ORDER[old["kind"]]:
+                    # the strongest kind; of one kind, a denial over the accusation it denies
+                    # ("accuse X of fraud, a charge he denies": one denial row, as the guideline says)
+                    if old is None or (KIND_ORDER[rec["kind"]], not rec["denied"]) < (
+                            KIND_ORDER[old["kind"]], not old["denied"]):
                         out[key] = rec
     return sorted(out.values(), key=lambda r: (r["sent_id"], r["cue_start"], r["blamed"], r["blamer"]))
 
@@ -71,9 +76,12 @@ def _record(doc_id, sent_id, sent, row: Row, target: Mention, blamer: Mention | 
         "blamer": blamer.name if blamer else AUTHOR, "blamed": target.name,
         "blamer_root": blamer.root if blamer else AUTHOR, "blamed_root": target.root,
         "blamer_id": blamer.actor_id if blamer else "", "blamed_id": target.actor_id,
-        "kind": row.kind, "attribution": "reported" if blamer else AUTHOR,
+        "kind": row.kind, "cue_family": row.family, "attribution": "reported" if blamer else AUTHOR,
+        "blamer_implicit": bool(blamer and blamer.actor_id.startswith(IMPLICIT) and blamer.start_char < 0),
         "stance": stance if blamer else "none", "denied": bool(denied),
         "cue": cue.text, "issue": issue.text if issue is not None else "",
+        "blamer_text": doc.text[blamer.start_char:blamer.end_char] if blamer and blamer.start_char >= 0 else "",
+        "blamed_text": doc.text[target.start_char:target.end_char] if target.start_char >= 0 else "",
         "sent_start": s_strip, "sent_end": e_strip, "cue_start": cue.start_char, "cue_end": cue.end_char,
         "blamed_start": target.start_char, "blamed_end": target.end_char,
         "blamer_start": blamer.start_char if blamer else -1, "blamer_end": blamer.end_char if blamer else -1,
@@ -83,8 +91,12 @@ def _record(doc_id, sent_id, sent, row: Row, target: Mention, blamer: Mention | 
     if clean is not None:
         rec["raw_cue_start"], rec["raw_cue_end"] = clean.raw_span(cue.start_char, cue.end_char)
         rec["raw_sent_start"], rec["raw_sent_end"] = clean.raw_span(s_strip, e_strip)
+        for role, m in (("blamer", blamer), ("blamed", target)):
+            span = clean.raw_span(m.start_char, m.end_char) if m is not None and m.start_char >= 0 else (-1, -1)
+            rec[f"raw_{role}_start"], rec[f"raw_{role}_end"] = span
     else:
-        rec["raw_cue_start"] = rec["raw_cue_end"] = rec["raw_sent_start"] = rec["raw_sent_end"] = -1
+        for col in ("cue", "sent", "blamer", "blamed"):
+            rec[f"raw_{col}_start"] = rec[f"raw_{col}_end"] = -1
     return rec
 
 

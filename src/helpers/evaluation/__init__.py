@@ -5,6 +5,10 @@
   bootstrap intervals (one of each, used by every task and by :mod:`helpers.sentiment`);
 - :mod:`~helpers.evaluation.entities`: entity mentions against the entity gold;
 - :mod:`~helpers.evaluation.blame`: blame statements against the blame gold and PLOVER;
+- :mod:`~helpers.evaluation.blame_news`: blame statements against the news gold (guideline
+  version 2), with who is who and the one-to-one matching in :mod:`~helpers.evaluation.blame_match`;
+- :mod:`~helpers.evaluation.blame_external`: blame against BASIL and PolNeAR, corpora kept outside
+  the project (``scripts/eval_basil.py``, ``scripts/eval_polnear_blame.py``);
 - :mod:`~helpers.evaluation.fakes`: the responsible party against FA-KES;
 - :mod:`~helpers.evaluation.sentiment`: sentence and target sentiment against human ratings;
 - :mod:`~helpers.evaluation.results`: the results table, its Markdown (the README's copy) and chart.
@@ -27,12 +31,23 @@ from helpers.evaluation.blame import (
     plover_results,
     score_blame,
 )
+from helpers.evaluation.blame_news import (
+    FAMILIES,
+    FAMILY_OF_KIND,
+    NEWS_METRICS,
+    BlameNewsEvaluation,
+    evaluate_blame_news,
+    news_gold_frame,
+    row_families,
+    score_blame_news,
+)
 from helpers.evaluation.datasets import (
     NEWSMTSC_FILE,
     NEWSMTSC_POLARITY,
     NYT_FILE,
     corpus_frame,
     load_blame_gold,
+    load_blame_news,
     load_entity_gold,
     load_fakes,
     load_newsmtsc,
@@ -76,8 +91,8 @@ from helpers.evaluation.sentiment import confident_errors, largest_errors, newsm
 
 __all__ = [
     # datasets
-    "load_entity_gold", "load_blame_gold", "load_wikinews", "load_fakes", "load_nyt", "load_newsmtsc",
-    "corpus_frame", "NYT_FILE", "NEWSMTSC_FILE", "NEWSMTSC_POLARITY",
+    "load_entity_gold", "load_blame_gold", "load_blame_news", "load_wikinews", "load_fakes", "load_nyt",
+    "load_newsmtsc", "corpus_frame", "NYT_FILE", "NEWSMTSC_FILE", "NEWSMTSC_POLARITY",
     # metrics
     "match_spans", "prf", "prf_ci", "macro_f1", "pearson", "bootstrap_ci", "grouped_bootstrap_ci", "group_mean_ci",
     # entities
@@ -86,6 +101,9 @@ __all__ = [
     # blame
     "BlameEvaluation", "evaluate_blame_gold", "blame_gold_frame", "blame_pred_frame", "match_blame", "issue_agrees",
     "score_blame", "blame_counts", "blame_errors", "blame_results", "evaluate_plover", "plover_results",
+    # blame, news gold
+    "BlameNewsEvaluation", "evaluate_blame_news", "score_blame_news", "news_gold_frame", "row_families", "FAMILIES",
+    "FAMILY_OF_KIND", "NEWS_METRICS",
     # FA-KES
     "evaluate_fakes", "fakes_errors", "fakes_results",
     # sentiment

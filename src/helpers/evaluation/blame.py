@@ -24,7 +24,7 @@ from helpers.evaluation.results import result_row
 
 __all__ = ["blame_gold_frame", "blame_pred_frame", "match_blame", "issue_agrees", "score_blame", "blame_counts",
            "blame_errors", "blame_results", "evaluate_plover", "plover_results", "BlameEvaluation",
-           "evaluate_blame_gold", "kind_rank"]
+           "evaluate_blame_gold", "kind_rank", "sentence_of"]
 
 
 def kind_rank(kinds: pd.Series) -> pd.Series:
@@ -38,6 +38,11 @@ def _gold_identity(actor: str, catalog, level: str) -> str:
     return gold_root(actor, catalog) if level == "root" else gold_name(actor, catalog)
 
 
+def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
+    """The index of the sentence (``(start_char, end_char)`` spans) holding character ``offset``, -1 if none."""
+    return next((k for k, (a, b) in enumerate(spans) if a <= offset < b), -1)
+
+
 def blame_gold_frame(gold: list[dict], sentences: dict[str, list[tuple[int, int]]], catalog,
                      level: str = "root") -> pd.DataFrame:
     """Gold statements as rows with ``sent_id`` (the pipeline's sentence holding the cue) and
@@ -47,7 +52,7 @@ def blame_gold_frame(gold: list[dict], sentences: dict[str, list[tuple[int, int]
     for rec in gold:
         spans = sentences[rec["doc_id"]]
         for s in rec["statements"]:
-            sent_id = next((k for k, (a, b) in enumerate(spans) if a <= s["cue_start"] < b), -1)
+            sent_id = sentence_of(spans, s["cue_start"])
             rows.append({"doc_id": rec["doc_id"], "sent_id": sent_id,
                          "blamer": _gold_identity(s["blamer"], catalog, level),
                          "blamed": _gold_identity(s["blamed"], catalog, level),

@@ -1,12 +1,12 @@
 """Loaders of the development data in the checkout: the project's gold files and the vendored sets.
 
 Owns every reader of ``data/gold/*.jsonl`` and ``data/external/*`` (each set's ``SOURCE.md``
-says where it came from): the entity and blame gold, Wikinews, FA-KES, VADER's NYT editorial
-sentences and NewsMTSC. These files belong to the checkout, not to the installed package, so
-their default paths are resolved from :mod:`helpers.paths` when a loader is called, never at
-import time. :func:`corpus_frame` reads a corpus as a frame: the vendored Wikinews and FA-KES
-files by their loaders (so their ids are those of every notebook), any other file or folder by
-:func:`helpers.corpus.iter_documents`.
+says where it came from): the entity and blame gold (blame guideline versions 1 and 2),
+Wikinews, FA-KES, VADER's NYT editorial sentences and NewsMTSC. These files belong to the
+checkout, not to the installed package, so their default paths are resolved from
+:mod:`helpers.paths` when a loader is called, never at import time. :func:`corpus_frame` reads a
+corpus as a frame: the vendored Wikinews and FA-KES files by their loaders (so their ids are
+those of every notebook), any other file or folder by :func:`helpers.corpus.iter_documents`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import pandas as pd
 
 from helpers import paths
 
-__all__ = ["load_entity_gold", "load_blame_gold", "load_wikinews", "load_fakes", "load_nyt", "load_newsmtsc",
-           "corpus_frame", "NYT_FILE", "NEWSMTSC_FILE", "WIKINEWS_FILE", "FAKES_FILE", "NEWSMTSC_POLARITY"]
+__all__ = ["load_entity_gold", "load_blame_gold", "load_blame_news", "load_wikinews", "load_fakes", "load_nyt",
+           "load_newsmtsc", "corpus_frame", "NYT_FILE", "NEWSMTSC_FILE", "WIKINEWS_FILE", "FAKES_FILE",
+           "NEWSMTSC_POLARITY"]
 
 #: NewsMTSC's polarity codes and the labels the suite uses for them.
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -40,6 +41,16 @@ def load_entity_gold(path: str | Path) -> list[dict]:
 def load_blame_gold(path: str | Path) -> list[dict]:
     """Read the blame gold (``data/gold/blame.jsonl``): one record per document."""
     return load_entity_gold(path)
+
+
+def load_blame_news(path: str | Path) -> list[dict]:
+    """Read the blame gold of ordinary news (``data/gold/blame_news.jsonl``, guideline version 2):
+    one record per document; an error names a record of another guideline version."""
+    records = load_entity_gold(path)
+    for rec in records:
+        if rec.get("guideline") != 2:
+            raise ValueError(f"{path}: {rec.get('doc_id')} is not annotated under blame guideline version 2")
+    return records
 
 
 def load_wikinews() -> pd.DataFrame:

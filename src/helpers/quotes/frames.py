@@ -130,9 +130,10 @@ def _content(verb: Token, speech: Speech, speaker: Token | None) -> tuple[int, i
         return min(_edges(c)[0] for c in clauses), max(_edges(c)[1] for c in clauses)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return _edges(verb.head)
-    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return _edges(verb.head)  # "As the minister noted, the talks failed."
+    if (verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and not any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)):
+        return _edges(verb.head)  # "As the minister noted, the talks failed." (not "as they announced an offensive")
     if lemma in speech.clause_only:
         return None
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i]

@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.blame.cues.registry import Row, register
-from helpers.blame.document import BlameDoc, first_child, negated, passive, pobj, span_of
+from helpers.blame.document import UNSTATED, BlameDoc, first_child, negated, passive, pobj, span_of
 
-EXPLICIT = register("explicit", order=0, weight=1.0)
+EXPLICIT = register("explicit", order=0, weight=1.0, family="accusation")
 
 
 @EXPLICIT.extractor(triggers=("explicit_verbs",))
@@ -74,12 +74,22 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
                 targets = d.np_party(obj, phrase=False) if obj is not None else []
         if not targets and issue is not None and d.is_act(issue.root):  # "complained over Israeli raids"
             targets = d.agent_of_act(issue.root)
+        if not targets and frame.get("clause_target"):  # "alleged that Mahan had contributed to ..."
+            clause = first_child(v, ("ccomp",))
+            subj = first_child(clause, ("nsubj", "nsubjpass")) if clause is not None else None
+            targets = d.np_party(subj, phrase=False) if subj is not None else []
+            issue = span_of(d, clause) if targets else issue
         if not targets and v.dep_ in ("xcomp", "advcl"):  # "summoned the ambassador to complain"
             targets = d.np_party(first_child(v.head, ("dobj",)), phrase=False)
         if not targets and v.dep_ in ("acl", "parataxis", "advcl") and v.sent.root.i < v.i:
             # post-posed frame: "Croatian authorities are failing ..., a rights group protested"
             targets = d.np_actors(first_child(v.sent.root, ("nsubj", "nsubjpass")))
-    return [Row("explicit", v, targets, blamer=blamer, issue=issue)] if targets else []
+    family = str(frame.get("family", ""))
+    # "was accused of ...", with no accuser: the accusation is someone's, not the author's (unstated)
+    implicit = UNSTATED if passive(v) and not blamer else ""
+    if not targets:
+        return []
+    return [Row("explicit", v, targets, blamer=blamer, issue=issue, family=family, implicit=implicit)]
 
 
 def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
@@ -105,7 +115,8 @@ def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
 
 
 def _responsibility(d: BlameDoc, t: Token) -> list[Row]:
-    """ "B bears the responsibility for C", "B is responsible for C", "hold B responsible"."""
+    """ "B bears the responsibility for C", "B is responsible for C", "hold B responsible", "B
+    are the perpetrators of C"."""
     lex = d.lex
     issue = None
     for c in t.children:
@@ -118,6 +129,13 @@ def _responsibility(d: BlameDoc, t: Token) -> list[Row]:
     if (t.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in lex.responsibility_verbs
             and not negated(head.head)):
         subj, _ = d.subject(head.head)
+        return [Row("explicit", t, subj, issue=issue)] if subj else []
+    if t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_ == "be" and not negated(t.head):
+        # "the group are the (suspected) perpetrators of the bombing", "X was the mastermind"
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                issue = span_of(d, pobj(c))
+        subj, _ = d.subject(t.head)
         return [Row("explicit", t, subj, issue=issue)] if subj else []
     if t.pos_ == "ADJ" and t.lemma_ in lex.responsibility_adjectives:
         gov = t.head

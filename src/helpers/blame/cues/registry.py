@@ -10,6 +10,11 @@ entries whose words trigger it (``triggers``): a token whose lemma is in none of
 form is not an act noun (:meth:`~helpers.blame.lexicon.Lexicon.act_form`), is skipped without
 asking any extractor.
 
+A row also has a cue *family* (``accusation``, ``agency``, ``criticism``, ``legal``,
+``admission``, ``denial``: the guideline's, ``docs/annotation/blame.md``): the row's own, else its
+extractor's (``extractor(family=...)``), else its kind's (``register(..., family=...)``). The
+kind decides weight and order; the family says what the cue does.
+
 Extractors run sentence-scoped ones first, then token by token; within each, by kind order, then
 in the order they were registered. So a kind is declared and its extractors registered in one
 module::
@@ -51,6 +56,9 @@ class Row:
     blamer: list[Mention] | None = None  # explicit verbs: their own subject
     issue: Span | None = None
     cue_end: int | None = None  # token index after the cue (multi-word cues)
+    family: str = ""  # the cue family (accusation, legal, ...); empty: the extractor's or the kind's
+    implicit: str = ""  # the institution an agentless legal act implies ("police"), when no blamer is named
+    denied: bool = False  # a denial: the blamed rejects the blame (the table's ``denied``)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ class Extractor:
     find: Callable[[BlameDoc, Token | Span], list[Row]]
     triggers: tuple[str, ...]
     scope: str
+    family: str
 
 
 @dataclass(frozen=True)
@@ -70,15 +79,17 @@ class Kind:
     name: str
     order: int
     weight: float
+    family: str  #: the family of its extractors' rows unless an extractor or a row says otherwise
     _extractors: list[Extractor] = field(default_factory=list, compare=False, repr=False)
 
-    def extractor(self, *, triggers: tuple[str, ...] = (), scope: str = "token"):
-        """Decorator: register the function as an extractor of this kind."""
+    def extractor(self, *, triggers: tuple[str, ...] = (), scope: str = "token", family: str = ""):
+        """Decorator: register the function as an extractor of this kind (its rows of cue family
+        ``family``, or of the kind's family)."""
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
 
         def add(find):
-            self._extractors.append(Extractor(self.name, find, tuple(triggers), scope))
+            self._extractors.append(Extractor(self.name, find, tuple(triggers), scope, family or self.family))
             return find
 
         return add
@@ -101,16 +112,17 @@ def _refresh() -> None:
     KIND_WEIGHTS.update((k.name, k.weight) for k in kinds)
 
 
-def register(name: str, order: int, weight: float) -> Kind:
+def register(name: str, order: int, weight: float, family: str = "") -> Kind:
     """Declare the cue kind ``name`` (its place in :data:`KIND_ORDER`, its weight toward
-    ``responsible``); register its extractors with the returned kind's ``extractor`` decorator."""
+    ``responsible``, the cue family of its rows: ``family``, else the kind's name); register its
+    extractors with the returned kind's ``extractor`` decorator."""
     old = KINDS.get(name)
     if old is not None:
         raise ValueError(f"cue kind {name!r} is already registered (order {old.order}, weight {old.weight})")
     taken = next((k.name for k in KINDS.values() if k.order == order), None)
     if taken is not None:
         raise ValueError(f"cue kind {taken!r} already has order {order}: give {name!r} another place")
-    kind = Kind(name, order, float(weight))
+    kind = Kind(name, order, float(weight), family or name)
     KINDS[name] = kind
     _refresh()
     return kind
@@ -133,6 +145,13 @@ def cue_lemmas(lex: Lexicon) -> frozenset[str]:
     return frozenset().union(*(lex.words(name) for e in _extractors("token") for name in e.triggers))
 
 
+def _with_family(rows: list[Row], family: str) -> list[Row]:
+    """``rows`` with the extractor's cue family where a row names none."""
+    for r in rows:
+        r.family = r.family or family
+    return rows
+
+
 def cue_finder(lex: Lexicon) -> Callable[[BlameDoc, Span], list[Row]]:
     """The cues of a sentence, by every registered extractor: ``find(d, sent) -> [Row, ...]``
     (sentence-scoped extractors first, then token by token, each in kind order)."""
@@ -141,12 +160,12 @@ def cue_finder(lex: Lexicon) -> Callable[[BlameDoc, Span], list[Row]]:
     def find(d: BlameDoc, sent: Span) -> list[Row]:
         rows: list[Row] = []
         for e in per_sentence:
-            rows += e.find(d, sent)
+            rows += _with_family(e.find(d, sent), e.family)
         for t in sent:
             if t.lemma_.lower() not in gate and not lex.act_form(t.lower_):
                 continue  # no cue here (most tokens)
             for e in per_token:
-                rows += e.find(d, t)
+                rows += _with_family(e.find(d, t), e.family)
         return rows
 
     return find

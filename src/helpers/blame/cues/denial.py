@@ -1,0 +1,278 @@
+"""Denial: the blamed rejects blame it has been given ("The army denied that its soldiers had fired
+on the protesters", "the Kremlin rejected Washington's accusation", "Ruiz pleaded not guilty",
+"maintained his innocence", "called the allegations baseless"). Rows of the explicit kind, cue
+family ``denial``, ``denied`` true: the blamed is the denier (a spokesperson denies for the
+organisation it speaks for), the blamer the accuser, in the guideline's order
+(``docs/annotation/blame.md``, denial):
+
+1. named in the accusation's own slots ("Washington's accusation", "claims by the union",
+   "US allegations"): that actor;
+2. a legal accusation ("denied the charges", "pleaded not guilty"): the institution it implies
+   (``denial_implicit``: ``implicit:prosecutors``, ``implicit:plaintiffs``);
+3. otherwise ``unstated`` (:func:`unstated_blamer`): never the author, who blames no one here.
+
+Only the blamed denies: a denial of another actor's blame ("the ministry denied that the rebels
+were behind the attack") and of a claim that is no blame ("denied reports that the minister had
+resigned") give no row; nor do "denied entry", "was denied bail", "rejected the bill", "dismissed
+the minister", "the judge dismissed the charges". Reads the lexicon's ``denial_verbs`` and the
+denial block (``denial_*``, ``accusation_nouns``, ``claim_nouns``, ``involvement_words``,
+``innocence_*``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from helpers.blame.attribution import attribute
+from helpers.blame.cues.explicit import EXPLICIT
+from helpers.blame.cues.owning import (
+    about_owners,
+    complement,
+    issue_of,
+    names_wrong,
+    owners,
+    phrase,
+    plea,
+    roots,
+    withheld,
+)
+from helpers.blame.cues.registry import Row
+from helpers.blame.document import (
+    UNSTATED,
+    BlameDoc,
+    Mention,
+    first_child,
+    hypothetical,
+    implicit_blamer,
+    negated,
+    passive,
+    pobj,
+    span_of,
+)
+
+__all__ = ["unstated_blamer"]
+
+
+def unstated_blamer() -> Mention:
+    """The blamer of a denial with no accuser in the sentence: ``unstated`` (no id, no words in
+    the text: offsets -1)."""
+    return implicit_blamer(UNSTATED)
+
+
+def _institution(name: str) -> Mention:
+    """The implicit institution ``name`` (``implicit:prosecutors``) as a blamer."""
+    return implicit_blamer(name)
+
+
+def _rows(cue: Token, own: list[Mention], accusers: list[Mention], issue: Span | None,
+          cue_end: int | None = None) -> list[Row]:
+    if not own:
+        return []
+    return [Row("explicit", cue, own, blamer=accusers or [unstated_blamer()], issue=issue, cue_end=cue_end,
+                denied=True)]
+
+
+# ----- "denied the allegations", "rejected Washington's accusation that ..." ----------------------
+@EXPLICIT.extractor(triggers=("denial_verbs",), family="denial")
+def denial_verb(d: BlameDoc, t: Token) -> list[Row]:
+    """A denying verb whose object is an accusation against the subject, or (``deny``) a clause,
+    gerund or wrong of the subject's own: "denied the charges", "rejected claims that it had bombed
+    the convoy", "a charge he denies", "denied bombing the convoy", "denied any wrongdoing"."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.denial_verbs or passive(t) or withheld(d, t) \
+            or first_child(t, ("dative",)) is not None:  # "denied him a visa", "was denied bail"
+        return []
+    own = owners(d, t)
+    if not own:
+        return []
+    obj = first_child(t, ("dobj",))
+    if t.dep_ == "relcl" and (obj is None or obj.tag_ in ("WDT", "WP")):
+        obj = t.head  # "a charge he denies", "the allegations, which the company denies"
+    legal_too = t.lemma_.lower() in d.lex.words("denial_clause_verbs")
+    if obj is not None and _is_accusation(d, obj) and (legal_too or obj.lemma_.lower() not in _legal(d)):
+        found = _accusation(d, obj, own, bare_claim=legal_too)
+        return _rows(t, own, *found) if found is not None else []
+    if not legal_too:
+        return []
+    if obj is not None and obj.i > t.i and _wrong_or_part(d, phrase(obj)):
+        return _rows(t, own, [], span_of(d, obj))  # "denied any wrongdoing", "denied involvement in"
+    for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and about_owners(d, c, own):
+            gerund = first_child(c, ("nsubj", "nsubjpass", "csubj")) is None and c.tag_ == "VBG"
+            if gerund or _wrong_or_part(d, c.subtree):  # "denied taking bribes", "denied it was involved"
+                return _rows(t, own, [], issue_of(d, c))
+    return []
+
+
+def _wrong_or_part(d: BlameDoc, tokens) -> bool:
+    """Do ``tokens`` name a wrong (:func:`names_wrong`) or a part in one ("involvement", "involved")?"""
+    tokens = list(tokens)
+    part = d.lex.words("involvement_words")
+    return names_wrong(d, tokens) or any(t.lemma_.lower() in part for t in tokens)
+
+
+def _legal(d: BlameDoc) -> frozenset[str]:
+    return d.lex.words("denial_implicit")
+
+
+def _is_accusation(d: BlameDoc, n: Token) -> bool:
+    lemma = n.lemma_.lower()
+    return n.pos_ in ("NOUN", "PROPN") and (lemma in d.lex.words("accusation_nouns")
+                                            or lemma in d.lex.words("claim_nouns"))
+
+
+def _accusation(d: BlameDoc, n: Token, own: list[Mention], bare_claim: bool = True
+                ) -> tuple[list[Mention], Span | None] | None:
+    """(accusers, issue) of the accusation noun ``n`` denied by ``own``; none when it is not an
+    accusation of them: "against" another actor, a content clause about another actor's act, a
+    claim (``claim_nouns``) that names no wrong ("reports that the minister had resigned"), or
+    unless ``bare_claim``, a claim that says nothing ("rejected Pelosi's suggestion": a proposal)."""
+    own_roots = roots(own)
+    claim = n.lemma_.lower() in d.lex.words("claim_nouns")
+    issue = None
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "against":
+            if not own_roots & roots(d.np_actors(pobj(c))):
+                return None  # "rejected the accusations against Syria": Syria's blame, not Russia's
+        elif c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and first_child(c, ("mark",)) is not None:
+            if not about_owners(d, c, own) or (claim and not names_wrong(d, c.subtree)):
+                return None
+            issue = issue_of(d, c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "about", "over"):
+            if claim and not names_wrong(d, phrase(c)):
+                return None  # "dismissed claims of victory"
+            issue = issue or span_of(d, pobj(c))
+    if claim and issue is None and not bare_claim:
+        return None
+    return _accusers(d, n), issue or _noun_phrase(d, n)
+
+
+def _noun_phrase(d: BlameDoc, n: Token) -> Span | None:
+    """The phrase headed by ``n`` without a relative clause ("a charge he denies": "a charge")."""
+    span = span_of(d, n)
+    relcl = first_child(n, ("relcl",))
+    if span is None or relcl is None or relcl.left_edge.i <= span.start:
+        return span
+    end = relcl.left_edge.i
+    while end > span.start + 1 and (d.doc[end - 1].is_punct or d.doc[end - 1].is_space):
+        end -= 1
+    return d.doc[span.start:end]
+
+
+def _accusers(d: BlameDoc, n: Token) -> list[Mention]:
+    """Who made the accusation ``n``: its possessor ("Washington's accusation"), modifier ("US
+    allegations"), "by"/"from" phrase ("claims by the union", "accusations made by Kyiv"); else the
+    institution a legal accusation implies ("the charges": prosecutors); else none (``unstated``)."""
+    found: list[Mention] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            found += d.np_party(c)
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            found += d.np_actors(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            found += d.np_party(pobj(c))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "allegations made by Kyiv"
+            found += d.np_party(pobj(first_child(c, ("agent",))))
+    institution = d.lex.extra["denial_implicit"].get(n.lemma_.lower())
+    if not found and institution:
+        found = [_institution(institution)]
+    return found
+
+
+# ----- "pleaded not guilty" ----------------------------------------------------------------------
+@EXPLICIT.extractor(triggers=("plea_verbs",), family="denial")
+def not_guilty_plea(d: BlameDoc, t: Token) -> list[Row]:
+    """ "pleaded not guilty to fraud", "pleaded innocent": the accuser is prosecutors."""
+    found = plea(d, t)
+    if found is None or found[1] != "denial":
+        return []
+    accuser = _institution(d.lex.extra["denial_implicit"]["charge"])
+    return _rows(t, owners(d, t), [accuser], complement(d, t, ("to",)), cue_end=found[0].i + 1)
+
+
+# ----- "called the allegations baseless", "said the charges were false" ---------------------------
+@EXPLICIT.extractor(triggers=("accusation_nouns", "claim_nouns"), family="denial")
+def discredited_accusation(d: BlameDoc, n: Token) -> list[Row]:
+    """An accusation its target calls false: "called the allegations baseless", "described the
+    claims as fabricated" (the subject denies), "the charges are politically motivated, his lawyer
+    said" (the speaker denies, when the accusation is not "against" another actor)."""
+    if not _is_accusation(d, n):
+        return []
+    labels = d.lex.words("denial_labels")
+    v = n.head
+    if n.dep_ == "dobj" and v.pos_ == "VERB" and v.lemma_.lower() in d.lex.characterization_verbs \
+            and not withheld(d, v):
+        label = next((t for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "prep") and c.i > n.i
+                      for t in c.subtree if t.lemma_.lower() in labels or t.lower_ in labels), None)
+        return _discredited(d, n, v, label, owners(d, v), label.i + 1) if label is not None else []
+    if n.dep_ == "nsubj" and v.lemma_ == "be" and not negated(v):
+        label = next((t for c in v.children if c.dep_ in ("acomp", "attr")
+                      for t in c.subtree if t.lemma_.lower() in labels or t.lower_ in labels), None)
+        if label is None:
+            return []
+        # the speaker denies ("his lawyer said": him); an accusation "against" another actor is
+        # that actor's to deny (_accusation), not a third party's
+        return _discredited(d, n, label, label, attribute(d, v, v.sent)[0], None)
+    return []
+
+
+def _discredited(d: BlameDoc, n: Token, cue: Token, label: Token, own: list[Mention],
+                 cue_end: int | None) -> list[Row]:
+    if not own or negated(label):
+        return []
+    found = _accusation(d, n, own)
+    return _rows(cue, own, *found, cue_end=cue_end) if found is not None else []
+
+
+# ----- "maintained his innocence", "said he had done nothing wrong" -------------------------------
+@EXPLICIT.extractor(triggers=("innocence_words",), family="denial")
+def innocence(d: BlameDoc, t: Token) -> list[Row]:
+    """Pleading innocence: "maintained his innocence", "insisted on her innocence"; in the
+    denier's own reported words (:func:`_own_denial`), "he was innocent", "it had done nothing
+    wrong", "did not do anything wrong", "it had nothing to do with the attack"."""
+    word = t.lower_
+    if t.pos_ == "NOUN" and word == "innocence":
+        v = t.head.head if t.dep_ == "pobj" else t.head
+        if t.dep_ in ("dobj", "pobj") and v.pos_ == "VERB" and v.lemma_.lower() in d.lex.words("innocence_verbs") \
+                and not withheld(d, v):
+            return _rows(v, owners(d, v), [], None, cue_end=t.i + 1)
+        return []
+    if t.pos_ == "ADJ" and word == "innocent" and t.dep_ == "acomp" and t.head.lemma_ == "be":
+        return _own_denial(d, t.head, t, None, None)
+    if t.pos_ == "ADJ" and word == "wrong" and t.dep_ == "amod" and t.head.lower_ in ("nothing", "anything"):
+        obj, v = t.head, t.head.head  # "done nothing wrong", "did not do anything wrong"
+        if obj.dep_ == "dobj" and v.lemma_ == "do" and negated(v) == (obj.lower_ == "anything"):
+            return _own_denial(d, v, v, None, t.i + 1, negation=False)
+        return []
+    if word == "nothing" and t.dep_ == "dobj" and t.head.lemma_ == "have":
+        do = next((c for c in t.children if c.dep_ in ("relcl", "acl") and c.lemma_ == "do"), None)
+        with_ = first_child(do, ("prep",), "with") if do is not None else None
+        if with_ is not None:  # "had nothing to do with the attack"
+            return _own_denial(d, t.head, t.head, span_of(d, pobj(with_)), with_.i + 1)
+    return []
+
+
+@EXPLICIT.extractor(triggers=("responsibility_adjectives",), family="denial")
+def not_responsible(d: BlameDoc, t: Token) -> list[Row]:
+    """In the denier's own reported words: "it was not responsible for the attack", "we are not
+    guilty"."""
+    be = t.head
+    if t.pos_ != "ADJ" or t.lemma_.lower() not in d.lex.responsibility_adjectives or t.dep_ not in ("acomp", "attr") \
+            or be.lemma_ != "be" or not (negated(be) or negated(t)):
+        return []
+    prep = first_child(t, ("prep",), "for")
+    return _own_denial(d, be, t, span_of(d, pobj(prep)) if prep is not None else None, None, negation=False)
+
+
+def _own_denial(d: BlameDoc, v: Token, cue: Token, issue: Span | None, cue_end: int | None,
+                negation: bool = True) -> list[Row]:
+    """A denial row for the subject of ``v`` when the clause is in its own reported words: a
+    speaker that is the subject or part of it ("Russia said it was not responsible", "his lawyer
+    said he was innocent"); not the author's "he was innocent" (a verdict), nor a third party's
+    "Lavrov said Syria was not responsible". With ``negation``, ``v`` itself must not be negated."""
+    if (negation and withheld(d, v)) or hypothetical(v, d.lex):
+        return []
+    own = owners(d, v)
+    speakers = attribute(d, v, v.sent)[0]
+    if not roots(speakers) & roots(own):
+        return []
+    return _rows(cue, own, [], issue, cue_end=cue_end)

@@ -1,0 +1,418 @@
+"""Legal blame: a legal or official step against the blamed ("Police arrested Dunn", "Dunn was
+charged with fraud", "a jury found him guilty", "the EU imposed sanctions on Iran", "Dunn's
+arrest", "charges against Dunn", "Dunn faces trial").
+
+Rows of the ``explicit`` kind and the ``legal`` family. The blamer is the actor taking the step
+(the subject of an active verb, the "by" agent of a passive, the possessor of "the EU's
+sanctions", the subject of "imposed sanctions on"); a common noun naming the institution
+("police", "a judge") is the guideline's implicit id with its words; an agentless step gets the
+institution it implies (``legal_implicit``: "was charged" the prosecutors'). The blamed must be an
+actor the phrase names as itself (its head, conjuncts and appositions, not its possessors): "police
+arrested a man" and "his son was detained" give no row against anyone. The offence is the issue.
+Negated, hypothetical, conditional, planned and undone steps give none ("was not charged", "could
+face charges", "threatened to sue", "charges were dropped"), nor do parenthetical labels ("the
+Islamic State (banned in Russia)"). Reads the lexicon's ``legal_*`` entries and
+``jurisdiction_verbs``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from helpers.blame.cues.explicit import EXPLICIT
+from helpers.blame.cues.registry import Row
+from helpers.blame.document import (
+    IMPLICIT,
+    BlameDoc,
+    Mention,
+    first_child,
+    implicit_blamer,
+    negated,
+    passive,
+    pobj,
+    span_of,
+)
+
+FAMILY = "legal"
+
+
+@EXPLICIT.extractor(triggers=("legal_verbs",), family=FAMILY)
+def legal_verb(d: BlameDoc, t: Token) -> list[Row]:
+    """A legal verb: "Police arrested Dunn", "Dunn was charged with fraud", "Dunn, arrested in May"."""
+    frame = d.lex.extra["legal_verbs"].get(t.lemma_.lower())
+    if frame is None or t.pos_ != "VERB" or t.dep_ == "amod" or _unrealised(d, t):
+        return []  # an attributive participle is a label ("the banned group"), not a step
+    if _passive(t):
+        return [] if _aside(t) else _passive_verb(d, t, frame)
+    if frame.get("passive_only") or not _as_required(d, t, frame):
+        return []
+    blamed = _objects(d, t, first_child(t, ("dobj",))) or _adjacent_object(d, t)
+    if not blamed:
+        return []
+    subj, subj_tok = d.subject(t)
+    if subj_tok is None:
+        subj = _adjacent_subject(d, t)
+    blamer = _party(d, subj, subj_tok, _implicit(d, t))
+    return [_row(d, t, blamed, blamer, _issue(d, frame, t, first_child(t, ("dobj",))), _implicit(d, t))]
+
+
+@EXPLICIT.extractor(triggers=("legal_finding_verbs",), family=FAMILY)
+def legal_finding(d: BlameDoc, t: Token) -> list[Row]:
+    """A verdict: "Acme was found guilty of dumping waste", "a jury found Hale liable"."""
+    finding = next((c for c in t.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+                    and c.lemma_.lower() in d.lex.words("legal_findings")), None)
+    if t.pos_ != "VERB" or finding is None or negated(finding) or _unrealised(d, t):
+        return []
+    frame = {"issue": "of for over"}
+    inst = d.lex.extra["legal_implicit"][finding.lemma_.lower()]
+    issue = _issue(d, frame, finding, t)
+    cue_end = finding.i + 1 if finding.i == t.i + 1 else None
+    if _passive(t):
+        blamed, blamer = _patients(d, t), _agent(d, t, inst)
+    else:
+        blamed = _objects(d, t, first_child(t, ("dobj",)) or first_child(finding, ("nsubj",)))
+        subj, subj_tok = d.subject(t)
+        blamer = _party(d, subj, subj_tok, inst)
+    return [_row(d, t, blamed, blamer, issue, inst, cue_end)] if blamed else []
+
+
+@EXPLICIT.extractor(triggers=("legal_nouns",), family=FAMILY)
+def legal_noun(d: BlameDoc, t: Token) -> list[Row]:
+    """A legal noun: "Dunn's arrest", "charges against Dunn", "sanctions on Iran", "Dunn faces
+    trial", "was taken into custody"; "called for sanctions against Russia" is the caller's
+    accusation."""
+    lemma = t.lemma_.lower()
+    frame = d.lex.extra["legal_nouns"].get(lemma)
+    if (frame is None or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound" or _excluded(d, t)
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
+        return []
+    gov, rel = _governor(t)
+    if gov is not None and (_unrealised(d, gov) or gov.lemma_.lower() in d.lex.words("legal_removal_verbs")
+                            | d.lex.words("legal_unrealised_verbs")):
+        return []  # "charges were dropped", "threatened sanctions", "evaded arrest"
+    inst = d.lex.extra["legal_implicit"].get(lemma, "")
+    issue = _issue(d, frame, t, gov)
+    if gov is not None and rel in str(frame.get("status", "")).split():
+        return _status(d, t, gov, inst, issue)  # "placed under arrest", "went on trial"
+    targets = _targets(d, t, gov, frame)
+    if targets:
+        return _noun_row(d, t, gov, rel, frame, targets, inst, issue)
+    if gov is not None and rel == "dobj" and "role" in frame:
+        return _undergone(d, t, gov, inst, issue)
+    return []
+
+
+def _undergone(d: BlameDoc, n: Token, v: Token, inst: str, issue: Span | None) -> list[Row]:
+    """A legal noun with no blamed of its own, the object of a verb: undergone by the subject
+    ("Dunn faces trial", "received a two-year ban", "was handed a six-year sentence") or given to
+    the indirect object ("a judge handed Dunn a six-year sentence")."""
+    lemma = v.lemma_.lower()
+    if lemma in d.lex.words("legal_undergo_verbs"):
+        blamed = _patients(d, v)
+        cue_end = n.i + 1 if n.i - v.i <= 3 else None
+        return [_row(d, v, blamed, _agent(d, v, inst), issue, inst, cue_end)] if blamed else []
+    if lemma not in d.lex.words("legal_doing_verbs"):
+        return []
+    if _passive(v):
+        blamed, blamer = _patients(d, v), _agent(d, v, inst)
+    else:
+        subj, subj_tok = d.subject(v)
+        blamed, blamer = _objects(d, v, first_child(v, ("dative",))), _party(d, subj, subj_tok, inst)
+    return [_row(d, n, blamed, blamer, issue, inst)] if blamed else []
+
+
+# ----- the blamed -------------------------------------------------------------------------------
+def _named(d: BlameDoc, head: Token | None) -> list[Mention]:
+    """The actors a phrase names as itself: its head's mention (or the pronoun's actor) and those
+    of its conjuncts and appositions, not its possessors or modifiers (:func:`_objects` decides
+    when those count)."""
+    out, stack = [], [head] if head is not None else []
+    while stack:
+        t = stack.pop()
+        m = d.by_token.get(t.i) or d.pronoun(t)
+        if m is not None and m not in out:
+            out.append(m)
+        stack += [c for c in t.children if c.dep_ in ("conj", "appos")]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _objects(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
+    """The actors a verb's object names: as itself (:func:`_named`), with those it includes ("four
+    men, including Omar Said") or else the organisation or state it stands for ("Montenegro's
+    prime minister", "52 members of MASSOB", "Belarusian officials"), but not a person it belongs
+    to ("his son", "Dunn's lawyer")."""
+    if obj is None:
+        return []
+    named = _named(d, obj)
+    wider = _members(d, v, obj) or [m for m in d.np_actors(obj) if m.label != "PERSON"]
+    return sorted(dict.fromkeys(named + wider), key=lambda m: m.start)
+
+
+def _adjacent_object(d: BlameDoc, v: Token) -> list[Mention]:
+    """An actor named right after an active verb with no object in the parse ("sentenced Barack
+    Obama to six years", which the parser reads as a preposition): the verb's object."""
+    m = d.by_token.get(v.i + 1)
+    return [m] if m is not None and m.start == v.i + 1 and first_child(v, ("dobj", "ccomp")) is None else []
+
+
+def _adjacent_subject(d: BlameDoc, v: Token) -> list[Mention]:
+    """An actor named right before a verb with no subject in the parse ("FIFA banned Blatter",
+    which the parser reads as an adverbial): the verb's subject."""
+    m = d.by_token.get(v.i - 1)
+    return [m] if m is not None and m.end == v.i else []
+
+
+def _as_required(d: BlameDoc, v: Token, frame: dict) -> bool:
+    """Does the verb have the "as" role its frame requires ("questioned as a suspect")?"""
+    if "as" not in frame:
+        return True
+    role = pobj(first_child(v, ("prep",), "as"))
+    return role is not None and role.lemma_.lower() in str(frame["as"]).split()
+
+
+def _patients(d: BlameDoc, v: Token) -> list[Mention]:
+    """Who a passive verb's step is against: its subject; the antecedent of a relative pronoun
+    ("Dunn, who was arrested"); the noun a participle modifies ("Dunn, arrested in May"); the
+    subject of the verb it is conjoined with or complements ("was arrested and charged", "is to be
+    sentenced")."""
+    t = v
+    for _ in range(4):
+        subj = first_child(t, ("nsubjpass", "nsubj"))
+        if subj is not None:
+            if subj.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                return _antecedent_actors(d, t.head)
+            return _objects(d, t, subj)
+        if t.dep_ == "acl" and t.tag_ == "VBN":
+            return _objects(d, t, t.head)
+        if t.dep_ not in ("conj", "xcomp", "acomp") or t.head.i == t.i:
+            return []
+        t = t.head  # "was arrested and charged", "is to be sentenced", "is due to be sentenced"
+    return []
+
+
+def _antecedent_actors(d: BlameDoc, n: Token) -> list[Mention]:
+    """The actors of the noun a relative clause modifies, or of the name it is in apposition to
+    ("Dunn, a former manager who was charged")."""
+    return _objects(d, n, n) or (_objects(d, n.head, n.head) if n.dep_ == "appos" else [])
+
+
+def _members(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
+    """Actors named after "including" or "among them" following an unnamed object, within the
+    verb's phrase ("detained four men after the attack, including Omar Said")."""
+    marks = d.lex.words("legal_member_marks")
+    for t in v.subtree:
+        if t.i > obj.i and t.lower_ in marks:
+            found = _named(d, pobj(t)) if t.lower_ == "including" else []
+            found = found or d.mentions_between(t.i + 1, min(t.i + 4, v.right_edge.i + 1))[:1]
+            if found:
+                return found
+    return []
+
+
+def _targets(d: BlameDoc, n: Token, gov: Token | None, frame: dict) -> list[Mention]:
+    """The blamed of a legal noun: the object of its target prepositions ("charges against Dunn",
+    "sanctions on Iran"), on the noun or on the verb it is the object of ("sanctions were imposed
+    on Iran"); a patient noun's possessor ("Dunn's arrest")."""
+    preps = str(frame.get("target", "")).split()
+    holders = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
+    for holder in holders:
+        for c in holder.children:
+            obj = pobj(c) if c.dep_ == "prep" and c.lower_ in preps else None
+            found = _objects(d, holders[-1], obj)
+            if found:
+                return found
+    if frame.get("role") == "patient":
+        return _named(d, first_child(n, ("poss",)))
+    if gov is not None and n.dep_ == "pobj" and n.head.lower_ == "with" and gov.lemma_.lower() in d.lex.words(
+            "legal_doing_verbs"):
+        return _objects(d, gov, first_child(gov, ("dobj",)))  # "hit Moscow with sanctions"
+    return []
+
+
+# ----- the blamer -------------------------------------------------------------------------------
+def _noun_row(d, n, gov, rel, frame, targets, inst, issue) -> list[Row]:
+    """The row of a legal noun with its blamed found: the blamer is a "by" agent, an agent noun's
+    possessor or modifier ("the EU's sanctions", "US sanctions on Iran"), the subject of the verb
+    taking the step ("imposed sanctions on") or demanding it ("called for sanctions against":
+    an accusation), else the implied institution."""
+    by = pobj(first_child(n, ("prep",), "by"))
+    blamer = _party(d, d.np_actors(by), by, inst) if by is not None else []
+    if not blamer and frame.get("role") == "agent":
+        blamer = [m for c in n.children if c.dep_ in ("poss", "amod", "compound") for m in d.np_actors(c)]
+    family = ""
+    if not blamer and gov is not None:
+        lemma = gov.lemma_.lower()
+        demand = (rel == "for" or (rel == "dobj" and lemma not in d.lex.words("legal_doing_verbs")))
+        if lemma in d.lex.words("legal_demand_verbs") and demand:
+            subj, subj_tok = d.subject(gov)
+            blamer = subj or d.np_party(subj_tok)
+            family = "accusation"
+            if not blamer:
+                return []
+        elif rel in ("dobj", "nsubjpass", "with") and lemma in d.lex.words("legal_doing_verbs"):
+            if rel == "nsubjpass" or _passive(gov):
+                blamer = _agent(d, gov, inst)
+            else:
+                subj, subj_tok = d.subject(gov)
+                blamer = _party(d, subj, subj_tok, inst)
+    row = _row(d, n, targets, blamer or [implicit_blamer(inst)], issue, inst)
+    row.family = family or row.family
+    return [row]
+
+
+def _status(d: BlameDoc, n: Token, v: Token, inst: str, issue: Span | None) -> list[Row]:
+    """A verb putting an actor in the state the noun names: "Police placed Dunn under arrest"
+    (object: the blamed; subject: the blamer), "Dunn was taken into custody" (passive), "Dunn
+    went on trial", "remains in custody" (the subject)."""
+    obj = first_child(v, ("dobj",))
+    if obj is not None and not _passive(v):
+        blamed = _objects(d, v, obj)
+        subj, subj_tok = d.subject(v)
+        blamer = _party(d, subj, subj_tok, inst)
+    else:
+        blamed = _patients(d, v)
+        blamer = _agent(d, v, inst)
+    cue_end = n.i + 1 if n.i - v.i <= 3 else None
+    return [_row(d, v, blamed, blamer, issue, inst, cue_end)] if blamed else []
+
+
+def _party(d: BlameDoc, actors: list[Mention], tok: Token | None, inst: str) -> list[Mention]:
+    """The blamer named by a subject or agent: its actors; a common noun naming an institution
+    ("police", "a judge": the implicit id with these words); an unnamed party ("residents");
+    nothing resolvable (an unclear pronoun): the institution the step implies."""
+    if actors:
+        return actors
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+        named = _institution(d, tok)
+        if named is not None:
+            return [named]
+        party = d.np_party(tok)
+        if party:
+            return party
+    return [implicit_blamer(inst)]
+
+
+def _institution(d: BlameDoc, head: Token) -> Mention | None:
+    """ "Police", "federal prosecutors", "a Paris court", "the district attorney's office": the
+    implicit id of the institution the phrase names, with its words."""
+    institutions = d.lex.extra["institution_nouns"]
+    words = [head] + [c for c in head.children if c.dep_ in ("compound", "poss")]
+    inst = next((institutions[w.lemma_.lower()] for w in words if w.lemma_.lower() in institutions), None)
+    if inst is None:
+        return None
+    start = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct"))
+    span = d.doc[start : head.i + 1]
+    return Mention(span.start, span.end, IMPLICIT + inst, inst, inst, "IMPLICIT", span.start_char, span.end_char)
+
+
+def _agent(d: BlameDoc, v: Token, inst: str) -> list[Mention]:
+    """The blamer of a passive step: its "by" agent, else the state it happens in ("was arrested
+    in Lebanon": ``jurisdiction_verbs``), else the institution the step implies."""
+    agent = pobj(first_child(v, ("agent",)))
+    if agent is not None:
+        return _party(d, d.np_actors(agent), agent, inst)
+    if v.lemma_.lower() in d.lex.jurisdiction_verbs:
+        place = d.np_actors(pobj(first_child(v, ("prep",), "in")))
+        if place:
+            return place
+    return [implicit_blamer(inst)]
+
+
+def _implicit(d: BlameDoc, t: Token) -> str:
+    return d.lex.extra["legal_implicit"].get(t.lemma_.lower(), "")
+
+
+# ----- the step itself ------------------------------------------------------------------------
+def _passive_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
+    inst = _implicit(d, v)
+    issue = _issue(d, frame, v, first_child(v, ("dobj",)))
+    has_agent = first_child(v, ("agent",)) is not None
+    if (frame.get("needs_issue") and issue is None and not has_agent) or not _as_required(d, v, frame):
+        return []
+    blamed = _patients(d, v)
+    return [_row(d, v, blamed, _agent(d, v, inst), issue, inst)] if blamed else []
+
+
+def _aside(v: Token) -> bool:
+    """Is the participle a parenthetical label ("the Islamic State (banned in Russia)"), which
+    wire services attach to a name wherever it appears, not a step the story reports?"""
+    if v.dep_ != "acl":
+        return False
+    sent = v.sent
+    before = [t.text for t in sent if t.i < v.i and t.text in "()"]
+    return bool(before) and before[-1] == "(" and any(t.text == ")" for t in sent if t.i > v.i)
+
+
+def _passive(v: Token) -> bool:
+    """A passive verb, a participle modifying a noun ("Dunn, arrested in May"), or a participle
+    conjoined with a passive ("was arrested and charged")."""
+    if passive(v, reduced=True):
+        return True
+    return (v.tag_ == "VBN" and v.dep_ == "conj" and passive(v.head)
+            and first_child(v, ("nsubj", "dobj")) is None)
+
+
+def _unrealised(d: BlameDoc, v: Token) -> bool:
+    """Is the step at ``v`` negated, hypothetical ("could face"), conditional ("if convicted"),
+    planned, feared or failed ("threatened to sue", "failed to charge", "evaded arrest")? Climbs
+    through coordination and control verbs."""
+    lex = d.lex
+    modals, marks = lex.words("legal_hypothetical_modals"), lex.words("legal_conditional_marks")
+    heads = lex.words("legal_unrealised_verbs")
+    t = v
+    for _ in range(5):
+        if negated(t) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in t.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            return True
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+               for c in t.children):
+            return True  # "If convicted, he faces ..."
+        if t.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or t.head.i == t.i:
+            return False
+        if t.dep_ in ("xcomp", "dobj", "pobj") and t.head.lemma_.lower() in heads:
+            return True
+        t = t.head
+    return False
+
+
+def _governor(n: Token) -> tuple[Token | None, str]:
+    """The verb a legal noun depends on and how: ``(verb, "dobj"|"nsubjpass"|"nsubj")`` or
+    ``(verb, <preposition>)`` for "under arrest", "calls for sanctions"; ``(None, "")`` otherwise."""
+    if n.dep_ in ("dobj", "nsubjpass", "nsubj") and n.head.pos_ in ("VERB", "AUX"):
+        return n.head, n.dep_
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
+        return n.head.head, n.head.lower_
+    return None, ""
+
+
+def _excluded(d: BlameDoc, n: Token) -> bool:
+    """ "cardiac arrest", "a clinical trial", "her conviction that ...": not a legal step."""
+    if any(c.lower_ in d.lex.words("legal_noun_exclusions") for c in n.children if c.dep_ in ("amod", "compound")):
+        return True
+    nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+    return nxt is not None and nxt.lower_ == "that"
+
+
+def _issue(d: BlameDoc, frame: dict, *holders: Token | None) -> Span | None:
+    """The offence: the object of one of the frame's issue prepositions ("with fraud", "for
+    murder"), or of "in connection with", on the first of ``holders`` (the cue, then the word the
+    parser may have hung it on: "fined 5,000 euros for speeding") that has one; not a date ("on
+    Friday")."""
+    preps = str(frame.get("issue", "")).split()
+    for c in (c for t in holders if t is not None for c in t.children):
+        if c.dep_ != "prep":
+            continue
+        obj = pobj(c)
+        if c.lower_ == "in" and obj is not None and obj.lemma_.lower() == "connection":
+            obj = pobj(first_child(obj, ("prep",), "with"))
+        elif c.lower_ not in preps:
+            continue
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            return span_of(d, obj)
+    return None
+
+
+def _row(d: BlameDoc, cue: Token, blamed, blamer, issue, inst: str, cue_end: int | None = None) -> Row:
+    return Row("explicit", cue, list(blamed), blamer=list(blamer), issue=issue, cue_end=cue_end,
+               family=FAMILY, implicit=inst)
