@@ -204,3 +204,15 @@ def test_references_are_the_components_setting(nlp):
     refs = load_references(REFERENCES)
     assert refs.titles[("Judge",)] == ("judge",) and "company" in refs.name_words["corp"]
     assert {"carmaker", "lawyer"} <= refs.vocabulary
+
+
+def test_a_link_to_a_mention_that_is_no_actor_costs_nothing():
+    """A real Wikinews article (vendored, row 218) where a name links to a span that is not an
+    actor mention: the actor resolver once raised KeyError there and the document was lost."""
+    from helpers.corpus import RawDocument, analyze
+    from helpers.evaluation import load_wikinews
+    from helpers.resources import load_resources
+
+    text = load_wikinews().set_index("doc_id").loc["wikinews_218", "text"]
+    tables = analyze([RawDocument("wikinews_218", text, "test")], load_resources("world", "none"))
+    assert tables["documents"].error.tolist() == [""] and len(tables["mentions"]) > 20

@@ -252,8 +252,9 @@ def group_mentions(doc: Doc, spans: list[Span], info: dict, titled: Titled, cat:
         if key not in out.actor:
             s = by_off[key]
             out.actor[key] = (new_ids[key] if key in new_ids else s.id_ if s.id_ in cat
-                              else actor_of(_off(target[key])) if key in target
-                              else out.groups.setdefault(" ".join(words[key]).casefold(), f"#{len(out.groups)}"))
+                              else actor_of(_off(target[key])) if key in target and _off(target[key]) in words
+                              else out.groups.setdefault(" ".join(words.get(key, (s.text,))).casefold(),
+                                                         f"#{len(out.groups)}"))
         return out.actor[key]
 
     for s in mentions:
