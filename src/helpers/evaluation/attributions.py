@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.evaluation.metrics import grouped_bootstrap_ci, prf, prf_ci
-from helpers.quotes import quotations
+from helpers.quotes.attributions import content_kind, quoted_spans
 
 __all__ = ["match_attributions", "score_attributions", "gold_kind"]
 
@@ -29,12 +29,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def gold_kind(text: str, content: tuple[int, int] | None, marks) -> str:
     """direct, mixed or indirect for a gold content span of ``text`` (``marks``: quotation marks)."""
-    if content is None:
-        return "indirect"
-    quoted = [(q.opened, q.end + 1) for q in quotations(text, marks, by_context=True, paragraphs=True)]
-    letters = [k for k in range(*content) if text[k].isalnum()]
-    inside = sum(1 for k in letters if any(a <= k < b for a, b in quoted))
-    return "indirect" if not inside else "direct" if inside == len(letters) else "mixed"
+    return "indirect" if content is None else content_kind(text, *content, quoted_spans(text, marks))
 
 
 def match_attributions(gold: list[dict], rows: pd.DataFrame) -> list[tuple[int, int]]:

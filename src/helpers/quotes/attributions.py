@@ -28,13 +28,14 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from helpers.quotes.finder import PARAGRAPH_BREAK, quotations
-from helpers.quotes.frames import ADDRESSEE_VERBS, FRAMES, Frame
+from helpers.quotes.frames import FRAMES, Frame
 from helpers.quotes.speech import Speech
 
 if TYPE_CHECKING:  # spaCy (and torch under it) loads with the pipeline, not with helpers.quotes
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "find_attributions", "document_attributions", "speaker_span", "KINDS", "MIN_QUOTE_WORDS",
+__all__ = ["Attribution", "find_attributions", "document_attributions", "speaker_span", "quoted_spans", "content_kind",
+           "KINDS", "MIN_QUOTE_WORDS",
            "ATTRIBUTIONS_KEY"]
 
 #: Where :func:`document_attributions` keeps a document's attributions (``doc.user_data``).
@@ -100,9 +101,19 @@ def _quoted_share(text: str, start: int, end: int, quoted: list[tuple[int, int]]
     return inside, total
 
 
-def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]], clause: list[tuple[int, int]]) -> str:
-    """direct, mixed or indirect: how much of the content (less its reporting ``clause``, inside
-    when a quotation is split by it) is quoted."""
+def quoted_spans(text: str, marks) -> list[tuple[int, int]]:
+    """``(start, end)`` of each quotation of ``text`` with its marks (marks open or close by
+    context; one left open ends with its paragraph): what :func:`content_kind` reads."""
+    spans = [(q.opened, q.end + 1 if q.end < len(text) and not text.startswith(PARAGRAPH_BREAK, q.end) else q.end)
+             for q in quotations(text, marks, by_context=True, paragraphs=True)]
+    return [(a, b) for a, b in spans if b > a]
+
+
+def content_kind(text: str, start: int, end: int, quoted: list[tuple[int, int]],
+                 clause: list[tuple[int, int]] = ()) -> str:
+    """direct, mixed or indirect: how much of the content ``text[start:end]`` (less its reporting
+    ``clause``, inside when a quotation is split by it) is in the ``quoted`` spans."""
+    clause = list(clause)
     inside, total = _quoted_share(text, start, end, [q for q in quoted if q[0] < end and q[1] > start] + clause)
     inside -= _quoted_share(text, start, end, clause)[0]
     total -= _quoted_share(text, start, end, clause)[0]
@@ -135,9 +146,7 @@ def find_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
     """The attributions of ``doc`` (parsed, with sentence boundaries), in text order of content
     (see the module docstring)."""
     text = doc.text
-    quotes = [(q.opened, q.end + 1 if q.end < len(text) and not text.startswith(PARAGRAPH_BREAK, q.end) else q.end)
-              for q in quotations(text, speech.marks, by_context=True, paragraphs=True)]
-    quotes = [(a, b) for a, b in quotes if b > a]
+    quotes = quoted_spans(text, speech.marks)
     frames = _unique([f for frame in FRAMES for f in frame(doc, speech) if not _quoted(doc, f, quotes)])
     items = []  # [cue_start, cue_end, speaker_head, content_start, content_end (tokens), pattern]
     for f in frames:
@@ -153,7 +162,7 @@ def find_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
         ta, tb = tok(qa), tok(qb - 1) + 1
         best, best_gap = None, None
         for it in items:
-            clause = _clause(doc, it)
+            clause = _clause(doc, it, speech)
             cs, ce = (it[3], it[4]) if it[3] >= 0 else (min(clause), max(clause) + 1)
             if ta < ce and tb > cs:
                 gap = 0
@@ -183,8 +192,8 @@ def find_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
         cue = _chars(doc, cs_tok, ce_tok) if cs_tok >= 0 else (-1, -1)
         speaker = _chars(doc, *speaker_span(doc[spk])) if spk >= 0 else (-1, -1)
         sent = doc[cs_tok if cs_tok >= 0 else a].sent.start
-        clause = [_chars(doc, k, k + 1) for k in _clause(doc, [cs_tok, ce_tok, spk])] if cs_tok >= 0 else []
-        kind = _kind(text, *content, quotes, clause)
+        clause = [_chars(doc, k, k + 1) for k in _clause(doc, [cs_tok, ce_tok, spk], speech)] if cs_tok >= 0 else []
+        kind = content_kind(text, *content, quotes, clause)
         out.append(Attribution(*cue, *speaker, spk, *content, kind, pattern, sent))
     return sorted(out, key=lambda r: (r.content_start, r.content_end, r.cue_start))
 
@@ -212,7 +221,7 @@ def document_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
     return cached[1]
 
 
-def _clause(doc: Doc, item: list) -> set[int]:
+def _clause(doc: Doc, item: list, speech: Speech) -> set[int]:
     """The tokens of an attribution's reporting clause: its cue and its speaker's words (and the
     adverbs and time phrases on the cue, "she said on Tuesday", and the addressee of "told
     reporters")."""
@@ -222,7 +231,7 @@ def _clause(doc: Doc, item: list) -> set[int]:
     if item[0] >= 0:
         verb = doc[item[0]]
         deps = {"advmod", "npadvmod", "prep", "aux", "neg"} | (
-            {"dative", "dobj"} if verb.lemma_.lower() in ADDRESSEE_VERBS else set())
+            {"dative", "dobj"} if verb.lemma_.lower() in speech.addressee else set())
         for c in verb.children:
             if c.dep_ in deps and not c.is_quote:
                 out |= {t.i for t in c.subtree}

@@ -30,9 +30,6 @@ __all__ = ["Frame", "verb_frames", "according_frames", "channel_frames", "colon_
 CLAUSE_DEPS = ("ccomp", "csubjpass")
 #: Dependencies of a reporting verb's other complements ("accused Y of ...", "warned of ...").
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "dative", "oprd", "attr", "advcl", "acomp")
-#: Verbs whose first object is the addressee, not the content ("told reporters", "informed the court").
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "remind", "assure", "reassure", "advise", "warn", "urge",
-                             "ask", "caution"})
 #: Pronouns that are no speaker ("it was reported that", "there were claims").
 EXPLETIVES = frozenset({"it", "there"})
 #: Entity labels of a speaker named before a colon ("Matthews: ...").
@@ -74,10 +71,9 @@ def speaker_of(verb: Token) -> Token | None:
     for _ in range(5):
         if not any(c.dep_ in ("nsubj", "csubj", "nsubjpass", "agent") for c in t.children):
             for c in t.children:  # "to assert, as Moscow rushed to do, that ...": the "as" clause's subject
-                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children):
-                    subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                    if subj is not None and subj.lower_ not in EXPLETIVES:
-                        return subj
+                subj = _as_subject(c)
+                if subj is not None:
+                    return subj
         for c in t.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
@@ -137,7 +133,7 @@ def _content(verb: Token, speech: Speech, speaker: Token | None) -> tuple[int, i
     if lemma in speech.clause_only:
         return None
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i]
-    if lemma in ADDRESSEE_VERBS and comps and comps[0].dep_ in ("dobj", "dative"):
+    if lemma in speech.addressee and comps and comps[0].dep_ in ("dobj", "dative"):
         comps = comps[1:]  # "told reporters", "warned residents": the addressee
     comps = [c for c in comps if not (c.dep_ == "prep" and _circumstance(c, speech))
              and not (c.dep_ == "advcl" and c.tag_ != "VBG")]
@@ -157,14 +153,17 @@ def _stray_clause(verb: Token) -> Token | None:
     return None
 
 
+def _as_subject(clause: Token) -> Token | None:
+    """The subject of ``clause`` when it is an "as" clause ("as Moscow rushed to do"), else ``None``."""
+    if clause.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ == "as" for g in clause.children):
+        return None
+    subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lower_ not in EXPLETIVES else None
+
+
 def _as_clause_subject(sent, lo: int, hi: int) -> Token | None:
-    """The subject of an "as" clause between tokens ``lo`` and ``hi`` ("as Moscow rushed to do")."""
-    for t in sent:
-        if lo < t.i < hi and t.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in t.children):
-            subj = next((g for g in t.children if g.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in EXPLETIVES:
-                return subj
-    return None
+    """The subject of an "as" clause between tokens ``lo`` and ``hi`` of ``sent``."""
+    return next((s for t in sent if lo < t.i < hi and (s := _as_subject(t)) is not None), None)
 
 
 def _in_frame(verb: Token, frame: dict) -> bool:

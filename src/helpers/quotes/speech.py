@@ -55,6 +55,7 @@ class Speech:
     verbs: frozenset[str]
     clause_only: frozenset[str]
     frame_only: dict
+    addressee: frozenset[str]  #: verbs whose first object is the addressee ("told reporters")
     nouns: frozenset[str]
     channels: frozenset[str]
     marks: tuple[tuple[str, str], ...]
@@ -71,5 +72,6 @@ def load_speech(use: str, path: str | Path = SPEECH) -> Speech:
 def _load_speech(use: str, path: str) -> Speech:
     d = _read(path)
     return Speech(load_reporting_verbs(path), frozenset(d["clause_only"]), d["frame_only"],
+                  frozenset(d["addressee_verbs"]),
                   frozenset(d["reporting_nouns"]),
                   frozenset(d["channel_nouns"]), load_marks(use, path))

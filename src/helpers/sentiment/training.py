@@ -236,7 +236,8 @@ def data_digests() -> dict[str, str]:
     finder = load_speech("quotes", SPEECH)
     speech = {"quotation_marks": [list(m) for m in load_marks("sentiment", SPEECH)],
               "attribution_finder": {"verbs": sorted(finder.verbs), "clause_only": sorted(finder.clause_only),
-                                     "frame_only": finder.frame_only, "nouns": sorted(finder.nouns),
+                                     "frame_only": finder.frame_only, "addressee": sorted(finder.addressee),
+                                     "nouns": sorted(finder.nouns),
                                      "channels": sorted(finder.channels), "marks": [list(m) for m in finder.marks]}}
     return {
         NYT_FILE: _sha256(paths.PROJECT_ROOT / NYT_FILE),

@@ -59,11 +59,6 @@ def unstated_blamer() -> Mention:
     return implicit_blamer(UNSTATED)
 
 
-def _institution(name: str) -> Mention:
-    """The implicit institution ``name`` (``implicit:prosecutors``) as a blamer."""
-    return implicit_blamer(name)
-
-
 def _rows(cue: Token, own: list[Mention], accusers: list[Mention], issue: Span | None,
           cue_end: int | None = None) -> list[Row]:
     if not own:
@@ -174,7 +169,7 @@ def _accusers(d: BlameDoc, n: Token) -> list[Mention]:
             found += d.np_party(pobj(first_child(c, ("agent",))))
     institution = d.lex.extra["denial_implicit"].get(n.lemma_.lower())
     if not found and institution:
-        found = [_institution(institution)]
+        found = [implicit_blamer(institution)]
     return found
 
 
@@ -185,7 +180,7 @@ def not_guilty_plea(d: BlameDoc, t: Token) -> list[Row]:
     found = plea(d, t)
     if found is None or found[1] != "denial":
         return []
-    accuser = _institution(d.lex.extra["denial_implicit"]["charge"])
+    accuser = implicit_blamer(d.lex.extra["denial_implicit"]["charge"])
     return _rows(t, owners(d, t), [accuser], complement(d, t, ("to",)), cue_end=found[0].i + 1)
 
 
