@@ -51,6 +51,7 @@ from helpers.actors.pronoun_mentions import Entity, Mention, PronounLexicon, fin
 from helpers.actors.resolver import PRONOUN_SPANS
 from helpers.paths import package_file
 from helpers.quotes import Speech, find_attributions, load_speech, quotations
+from helpers.text.doc_text import doc_text
 
 __all__ = ["PronounResolver", "Ranker", "Settings", "DocState", "SPANS_KEY", "DEFAULT_CONFIG", "analyse", "data_path",
            "build_resolver"]
@@ -166,7 +167,7 @@ def analyse(doc: Doc, lex: PronounLexicon, marks: tuple[tuple[str, str], ...]) -
     sent_of = [0] * len(doc)
     for k, sent in enumerate(sents):
         sent_of[sent.start:sent.end] = [k] * (sent.end - sent.start)
-    text = doc.text
+    text = doc_text(doc)
     quotes = [(q.opened, q.start, q.end) for q in quotations(text, marks, by_context=True, paragraphs=True)]
     in_quote = [False] * len(doc)
     for _, start, end in quotes:

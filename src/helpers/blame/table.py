@@ -18,6 +18,7 @@ from helpers.blame.cues import KIND_ORDER, Row, cue_finder
 from helpers.blame.document import IMPLICIT, UNSTATED, BlameDoc, Mention, implicit_blamer
 from helpers.blame.lexicon import Lexicon
 from helpers.schema import BLAME_COLUMNS
+from helpers.text.doc_text import doc_text
 
 __all__ = ["AUTHOR", "IMPLICIT", "UNSTATED", "extract_blame", "blame_table", "implicit_blamer"]
 
@@ -80,8 +81,8 @@ def _record(doc_id, sent_id, sent, row: Row, target: Mention, blamer: Mention | 
         "blamer_implicit": bool(blamer and blamer.actor_id.startswith(IMPLICIT) and blamer.start_char < 0),
         "stance": stance if blamer else "none", "denied": bool(denied),
         "cue": cue.text, "issue": issue.text if issue is not None else "",
-        "blamer_text": doc.text[blamer.start_char:blamer.end_char] if blamer and blamer.start_char >= 0 else "",
-        "blamed_text": doc.text[target.start_char:target.end_char] if target.start_char >= 0 else "",
+        "blamer_text": doc_text(doc)[blamer.start_char:blamer.end_char] if blamer and blamer.start_char >= 0 else "",
+        "blamed_text": doc_text(doc)[target.start_char:target.end_char] if target.start_char >= 0 else "",
         "sent_start": s_strip, "sent_end": e_strip, "cue_start": cue.start_char, "cue_end": cue.end_char,
         "blamed_start": target.start_char, "blamed_end": target.end_char,
         "blamer_start": blamer.start_char if blamer else -1, "blamer_end": blamer.end_char if blamer else -1,

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from helpers.quotes.finder import PARAGRAPH_BREAK, quotations
 from helpers.quotes.frames import FRAMES, Frame
 from helpers.quotes.speech import Speech
+from helpers.text.doc_text import doc_text
 
 if TYPE_CHECKING:  # spaCy (and torch under it) loads with the pipeline, not with helpers.quotes
     from spacy.tokens import Doc, Token
@@ -145,7 +146,7 @@ def _unique(frames: list[Frame]) -> list[Frame]:
 def find_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
     """The attributions of ``doc`` (parsed, with sentence boundaries), in text order of content
     (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = quoted_spans(text, speech.marks)
     frames = _unique([f for frame in FRAMES for f in frame(doc, speech) if not _quoted(doc, f, quotes)])
     items = []  # [cue_start, cue_end, speaker_head, content_start, content_end (tokens), pattern]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from helpers.quotes.speech import Speech
+from helpers.text.doc_text import doc_text
 
 if TYPE_CHECKING:  # spaCy (and torch under it) loads with the pipeline, not with helpers.quotes
     from spacy.tokens import Doc, Token
@@ -265,7 +266,7 @@ def colon_frames(doc: Doc, speech: Speech) -> Iterator[Frame]:
     opening a sentence (a transcript's "Matthews: Well, ...", a headline's "Sanders: 'Not A
     Radical Idea'": a name the NER tagged, no verb), or after a clause whose subject is the speaker
     when a quotation opens right after it ("Clinton put it bluntly: \"We will win.\"")."""
-    text = doc.text
+    text = doc_text(doc)
     for t in doc:
         if t.text != ":":
             continue

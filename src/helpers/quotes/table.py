@@ -16,6 +16,7 @@ import pandas as pd
 
 from helpers.quotes.attributions import Attribution
 from helpers.schema import QUOTE_COLUMNS
+from helpers.text.doc_text import doc_text
 
 __all__ = ["QUOTE_COLUMNS", "quote_rows", "voices", "speaker_labels"]
 
@@ -35,7 +36,7 @@ def quote_rows(doc_id: str, doc, attributions: list[Attribution], mentions: pd.D
 
     ``mentions``: the document's mention table (actor rows, pronouns included, resolve speakers);
     ``clean``: its :class:`~helpers.text.CleanDocument` for the ``raw_`` offsets (``None``: -1)."""
-    text = doc.text
+    text = doc_text(doc)
     actor_rows = mentions[mentions["kind"] == "actor"].to_dict("records") if len(mentions) else []
     sent_starts = [s.start for s in doc.sents]
 

@@ -29,6 +29,7 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from helpers.text.doc_text import doc_text
 from helpers.text.structure import HEADING_LINE, LIST_ITEM
 
 __all__ = ["ParagraphSentences", "paragraph_spans", "LINE_MARKER", "HEADING_LINE", "MARKUP"]
@@ -110,7 +111,7 @@ def paragraph_spans(doc: Doc) -> list[tuple[int, int]]:
 def _lines(doc: Doc) -> list[_Line]:
     """The lines of ``doc`` (its non-space tokens between newlines), in order; found in the text
     and mapped to tokens by their offsets (whitespace-only lines are part of the gaps)."""
-    text = doc.text
+    text = doc_text(doc)
     starts = doc.to_array(IDX)
     bounds, pos, gap = [], len(text) - len(text.lstrip()), ""
     for mt in _LINE_GAP.finditer(text, pos):
