@@ -28,8 +28,14 @@ $(STAMP): requirements.txt requirements.lock pyproject.toml
 
 setup: $(STAMP) ## Create .venv with the machine's python3 and install the pinned dependencies and the package
 
-test: setup ## Every test (slow ones too), then every notebook re-executed and validated by nbval (strict)
-	$(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
+# `make test` runs on TEST_WORKERS processes (pytest-xdist; `--dist loadscope` keeps each notebook's
+# cells, and each test module, on one worker). The two longest items go first (notebook 06, about
+# 5 minutes alone, and the corpus notebook 05) so that the workers finish together.
+TEST_WORKERS ?= 2
+LONGEST := $(filter %06-evaluation.ipynb %05-corpus-comparison.ipynb,$(NOTEBOOKS))
+TEST_ITEMS := $(filter %06-evaluation.ipynb,$(NOTEBOOKS)) $(filter %05-corpus-comparison.ipynb,$(NOTEBOOKS)) tests $(filter-out $(LONGEST),$(NOTEBOOKS))
+test: setup ## Every test (slow ones too) and every notebook re-executed and validated by nbval (strict), on TEST_WORKERS=2 processes
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(TEST_ITEMS) $(NBVAL)
 
 test-fast: setup ## The tests not marked slow, no notebooks (under a minute): the loop while editing
 	$(BIN)/python -m pytest tests -m "not slow" -q --durations=10
@@ -38,25 +44,12 @@ lint: setup ## ruff on src, tests and scripts (rules in pyproject.toml's [tool.r
 	$(BIN)/ruff check src tests scripts
 
 # `make run` is the analysis on the seed (and notebook 05 on the vendored corpus with the rule
-# sentiment); the accuracy figures are recomputed by `make eval` (their stored outputs are validated
+# sentiment), RUN_JOBS notebooks at a time (scripts/run_notebooks.py lists the runs and their
+# parameters); the accuracy figures are recomputed by `make eval` (their stored outputs are validated
 # by `make test`).
-RUN_PARAMS_02 := -p gold_path ""
-RUN_PARAMS_03 := -p run_evaluation False
-RUN_WIKINEWS := wikinews_100
-run: setup ## Run the analysis notebooks 01-05 on the seed (05 on the vendored corpus; 02 also on a Wikinews article); tables, figures and executed copies go to outputs/ (accuracy figures: `make eval`)
-	@mkdir -p $(OUT)/notebooks
-	@for nb in $(filter-out %06-evaluation.ipynb,$(NOTEBOOKS)); do \
-	  echo "== $$nb"; start=$$(date +%s); \
-	  case "$$nb" in *02-*) extra='$(RUN_PARAMS_02)';; *03-*) extra='$(RUN_PARAMS_03)';; *) extra="";; esac; \
-	  eval $(BIN)/papermill --cwd notebooks --kernel python3 --log-level WARNING --no-progress-bar $$extra \
-	    "$$nb" "$(OUT)/notebooks/$$(basename $$nb)"; \
-	  echo "   $$(( $$(date +%s) - start )) s"; \
-	done
-	@echo "== notebooks/02-entity-frequency.ipynb on a non-Syrian Wikinews article ($(RUN_WIKINEWS))"
-	@$(BIN)/papermill --cwd notebooks --kernel python3 --log-level WARNING --no-progress-bar $(RUN_PARAMS_02) \
-	  -p wikinews_id $(RUN_WIKINEWS) -p output_dir outputs/02-entity-frequency-$(RUN_WIKINEWS) \
-	  notebooks/02-entity-frequency.ipynb "$(OUT)/notebooks/02-entity-frequency-$(RUN_WIKINEWS).ipynb"
-	@echo "Outputs are in $(OUT)/"
+RUN_JOBS ?= 2
+run: setup ## Run the analysis notebooks 01-05 on the seed (05 on the vendored corpus; 02 also on a Wikinews article), RUN_JOBS=2 at a time; tables, figures and executed copies go to outputs/ (accuracy figures: `make eval`)
+	$(BIN)/python scripts/run_notebooks.py --out $(OUT)/notebooks --jobs $(RUN_JOBS)
 
 notebooks: setup ## Re-execute the tracked notebooks in place, top to bottom, to refresh their stored outputs
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \

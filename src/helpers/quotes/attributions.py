@@ -93,13 +93,19 @@ def _gap_ok(doc: Doc, lo: int, hi: int, allowed: set[int]) -> bool:
 
 
 def _quoted_share(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
-    """(letters and digits of ``text[start:end]`` inside ``quoted`` spans, all of them)."""
-    inside = total = 0
-    for k in range(start, end):
-        if text[k].isalnum():
-            total += 1
-            inside += any(a <= k < b for a, b in quoted)
-    return inside, total
+    """(letters and digits of ``text[start:end]`` inside ``quoted`` spans, all of them); the spans
+    are clipped to the content and merged, so a character counts once however many hold it."""
+    inside, reach = 0, start
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in quoted):
+        a = max(a, reach)
+        if a < b:
+            inside += _alnum(text, a, b)
+            reach = b
+    return inside, _alnum(text, start, end)
+
+
+def _alnum(text: str, a: int, b: int) -> int:
+    return sum(map(str.isalnum, text[a:b]))
 
 
 def quoted_spans(text: str, marks) -> list[tuple[int, int]]:
