@@ -2,14 +2,18 @@
 "shelling by government forces", "12 were killed in a Russian airstrike", "regime barrel bomb
 attacks"). Reads the lexicon's ``agency_*``, ``victim_verbs``, ``combat_nouns``,
 ``act_modifiers``, ``hypothetical_modals`` and ``causal_markers`` (an act "due to" an actor is
-explicit blame)."""
+explicit blame). A harm the text hedges ("reportedly", "allegedly": ``hedge_adverbs``) is an
+accusation nobody in the text states: its blamer is ``unstated`` unless a speaker is named. A
+harm that is the content of an accusation noun ("an allegation he assaulted X") is that
+accusation's issue, not a row of its own."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from helpers.blame.cues.explicit import carried_clause
 from helpers.blame.cues.registry import Row, register
-from helpers.blame.document import BlameDoc, first_child, hypothetical, negated, passive, pobj, span_of
+from helpers.blame.document import UNSTATED, BlameDoc, first_child, hypothetical, negated, passive, pobj, span_of
 
 AGENCY = register("agency", order=1, weight=1.0)
 
@@ -56,7 +60,7 @@ def _acting_verb(t: Token, lex) -> bool:
 @AGENCY.extractor(triggers=("agency_verbs",))
 def agency_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A harmful verb, not negated or hypothetical: "X shelled Y", "Y was struck by X"."""
-    if t.lemma_.lower() in d.lex.agency_verbs and _acting_verb(t, d.lex):
+    if t.lemma_.lower() in d.lex.agency_verbs and _acting_verb(t, d.lex) and not _accusation_content(d, t):
         return _agency_verb(d, t)
     return []
 
@@ -67,11 +71,70 @@ def light_verb(d: BlameDoc, t: Token) -> list[Row]:
     lemma = t.lemma_.lower()
     if lemma in d.lex.agency_verbs or lemma not in d.lex.agency_light_verbs or not _acting_verb(t, d.lex):
         return []
+    if passive(t, reduced=True) or (t.tag_ == "VBN" and t.dep_ == "advcl"):
+        return _passive_light_verb(d, t)
     obj = first_child(t, ("dobj",))
     if obj is not None and d.is_act(obj):
         subj, _ = d.subject(t)
-        return [Row("agency", t, subj, issue=span_of(d, obj))]
+        return [Row("agency", t, subj, issue=span_of(d, obj), implicit=_hedged(d, t))]
     return []
+
+
+def _passive_light_verb(d: BlameDoc, v: Token) -> list[Row]:
+    """ "The attack was carried out by X", "the bombing, (reportedly) conducted by X": the act is
+    the passive's subject, the noun the participle modifies, or the act noun the participle's
+    clause follows, and X its agent."""
+    agent = pobj(first_child(v, ("agent",)))
+    targets = d.np_actors(agent) if agent is not None else []
+    if not targets:
+        return []
+    act = first_child(v, ("nsubjpass",))
+    if act is None and v.dep_ == "acl":
+        act = v.head
+    if act is None and v.dep_ == "advcl":  # "died in the attack, conducted by X"
+        act = _act_before(d, v)
+    if act is None or not d.is_act(act):
+        return []
+    return [Row("agency", v, targets, issue=span_of(d, act), implicit=_hedged(d, v))]
+
+
+def _act_before(d: BlameDoc, v: Token) -> Token | None:
+    """The act noun right before a participle's clause ("the attack, reportedly conducted"):
+    only a comma and adverbs may stand between them."""
+    i = v.left_edge.i - 1
+    while i >= v.sent.start and (d.doc[i].is_punct or d.doc[i].pos_ == "ADV"):
+        i -= 1
+    return d.doc[i] if i >= v.sent.start and d.is_act(d.doc[i]) else None
+
+
+def _hedged(d: BlameDoc, v: Token) -> str:
+    """``UNSTATED`` when the text hedges the act with an adverb that says someone else claims
+    it ("reportedly conducted", "allegedly shot", "Reportedly, he struck"), else ""."""
+    t = v
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in d.lex.words("hedge_adverbs") for c in t.children):
+            return UNSTATED
+        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return ""
+        t = t.head
+    return ""
+
+
+def _accusation_content(d: BlameDoc, v: Token) -> bool:
+    """Is the verb the clause an accusation noun carries ("an allegation he assaulted X",
+    "claims that the army shelled ...")? Then it is that accusation's issue, not a row."""
+    t = v
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    subj = first_child(t, ("nsubj", "nsubjpass"))
+    nouns = [t.head] + ([d.doc[i] for i in (subj.left_edge.i - 1, subj.left_edge.i - 2) if i >= t.sent.start]
+                        if subj is not None else [])
+    for n in nouns:
+        frame = d.lex.explicit_nouns.get(n.lemma_.lower()) if n.pos_ == "NOUN" else None
+        clause = carried_clause(d, n) if frame and frame.get("clause_target") else None
+        if clause is not None and clause.i == t.i:
+            return True
+    return False
 
 
 @AGENCY.extractor(triggers=("agency_nouns",))
@@ -105,8 +168,23 @@ def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
         return []
     if v.lemma_ in ("die",):
         return []
-    subj, _ = d.subject(v)
-    return [Row("agency", v, subj, issue=issue)] if subj else []
+    subj, subj_tok = d.subject(v)
+    subj = subj or _acting_institution(d, v, subj_tok)
+    return [Row("agency", v, subj, issue=issue, implicit=_hedged(d, v))] if subj else []
+
+
+def _acting_institution(d: BlameDoc, v: Token, subj: Token | None) -> list:
+    """The force a plural institution noun, the verb's own subject, names as the doer ("police
+    fired tear gas", "officers beat protesters"): its implicit id with the words, for the
+    institutions that use force (``acting_institutions``). A single officer
+    or judge singled out is a person, not the institution (the guideline), and a legal step
+    ("police detained the man") is the legal family's, not a harm."""
+    if subj is None or subj.head.i != v.i or v.lemma_.lower() in d.lex.extra["legal_verbs"]:
+        return []
+    if not (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() == "police"):
+        return []
+    m = d.institution(subj)
+    return [m] if m is not None and m.name in d.lex.words("acting_institutions") else []
 
 
 def _agency_noun(d: BlameDoc, n: Token) -> list[Row]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.blame.cues.registry import Row, register
+from helpers.blame.cues.speakers import reporting
 from helpers.blame.document import BlameDoc, first_child, negated, pobj, span_of
 
 CRITICISM = register("criticism", order=2, weight=0.4)
@@ -50,6 +51,8 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
     if t.pos_ == "VERB" and lemma in lex.criticism_verbs:
         if lemma in ("fail", "refuse") and first_child(t, ("xcomp",)) is None:
             return []
+        if lemma == "cover" and first_child(t, ("prt",), "up") is None:
+            return []  # "covered up the abuse", not "covered the story"
         subj, _ = d.subject(t)
         obj = first_child(t, ("dobj", "xcomp"))
         if obj is None:  # "to overdramatize and distort a typical incident": the conjoined verb's object
@@ -66,6 +69,8 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
                 issue = span_of(d, pobj(c))
         return [Row("criticism", t, targets, issue=issue)] if targets else []
     if t.pos_ == "ADJ" and lemma in lex.criticism_adjectives and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
+        if negated(t.head) or reporting(d, t) is not None:
+            return []  # "was not reckless"; in a speaker's words: quoted_criticism's (the speaker blames)
         subj = first_child(t.head, ("nsubj",))
         if subj is not None:
             targets = d.np_actors(subj) or (d.agent_of_act(subj) if d.is_act(subj) else [])

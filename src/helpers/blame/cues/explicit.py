@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.blame.cues.registry import Row, register
-from helpers.blame.document import UNSTATED, BlameDoc, first_child, negated, passive, pobj, span_of
+from helpers.blame.document import UNSTATED, BlameDoc, Mention, first_child, negated, passive, pobj, span_of
 
 EXPLICIT = register("explicit", order=0, weight=1.0, family="accusation")
 
@@ -45,6 +45,11 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in issue_preps:
             issue = span_of(d, pobj(c)) or issue
+    if frame.get("needs_act") and not _about_act(d, v):
+        return []  # "attributed the quote to", not "attributed the bombing to"
+    moved = _moved_target(d, v, target_preps) if frame.get("passive_target") else None
+    if moved is not None:  # "the bombing was blamed on X", "an attack ascribed to X"
+        return moved
     if passive(v):
         targets = d.np_party(first_child(v, ("nsubjpass",)), phrase=False)
         agent = pobj(first_child(v, ("agent",)))
@@ -55,7 +60,7 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
         if not blamer and v.lemma_.lower() in d.lex.jurisdiction_verbs:  # "arrested in Lebanon"
             blamer = d.np_actors(pobj(first_child(v, ("prep",), "in"))) or []
     else:
-        subj, subj_tok = d.subject(v)
+        subj, subj_tok = d.subject(_through_medium(v))
         blamer = subj or d.np_party(subj_tok)
         targets = []
         for c in v.children:
@@ -92,6 +97,57 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     return [Row("explicit", v, targets, blamer=blamer, issue=issue, family=family, implicit=implicit)]
 
 
+def _reduced(v: Token) -> bool:
+    """A participle standing for a passive: "an attack ascribed to X", "the fire, blamed on X"."""
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl", "relcl") and first_child(v, ("nsubj", "dobj")) is None
+
+
+def _moved_target(d: BlameDoc, v: Token, target_preps: set[str]) -> list[Row] | None:
+    """A passive (or a participle) whose blamed follows a target preposition: "the bombing was
+    blamed on X", "another attack ascribed to X" (the blamed: X; the issue: the passive's subject
+    or the noun the participle modifies; the blamer: the "by" agent, else unstated, as the
+    guideline writes an agentless "was accused of"). ``None`` when the verb is no such passive."""
+    if not target_preps or not (passive(v) or _reduced(v)):
+        return None
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in target_preps), None)
+    if prep is None:
+        return None
+    targets = d.np_party(pobj(prep), phrase=False)
+    if not targets:
+        return []
+    thing = first_child(v, ("nsubjpass",))
+    if thing is None and v.dep_ == "acl":
+        thing = v.head
+    agent = pobj(first_child(v, ("agent",)) or next(
+        (t for t in v.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by" and t.i > prep.i), None))
+    blamer = d.np_party(agent) if agent is not None else []
+    return [Row("explicit", v, targets, blamer=blamer, issue=span_of(d, thing),
+                implicit="" if blamer else UNSTATED)]
+
+
+def _about_act(d: BlameDoc, v: Token) -> bool:
+    """Is what the verb ascribes an act ("attributed the bombing to", "an attack ascribed to")?"""
+    thing = first_child(v, ("dobj", "nsubjpass"))
+    if thing is None and v.dep_ == "acl":
+        thing = v.head
+    if thing is None and v.dep_ == "advcl":  # "..., another attack ascribed to X": the noun before
+        thing = next((t for t in reversed(list(v.sent)) if t.i < v.i and t.pos_ in ("NOUN", "PROPN")), None)
+    return thing is not None and d.is_act(thing)
+
+
+def _through_medium(v: Token) -> Token:
+    """The word whose subject is the blamer of a participle: the participle itself, or, when the
+    parser hung it on the medium of a message ("posted a message on Twitter blaming Iran", "a
+    statement in the state newspaper accusing X"), the verb whose object is the message."""
+    medium = v.head
+    if not (v.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in ("on", "in", "via", "through")):
+        return v
+    message = medium.head.head
+    if message.pos_ == "NOUN" and message.dep_ in ("dobj", "attr") and message.head.pos_ in ("VERB", "AUX"):
+        return message.head
+    return v
+
+
 def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
     targets, issue = [], None
     target_preps, issue_preps = str(frame.get("target_preps", "")).split(), str(frame.get("issue", "")).split()
@@ -102,7 +158,7 @@ def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
         elif c.dep_ == "prep" and c.lower_ in issue_preps:
             issue = span_of(d, pobj(c))
     if not targets:
-        return []
+        return _faced(d, n, issue) or (_clause_accusation(d, n) if frame.get("clause_target") else [])
     blamer = []
     for c in n.children:
         if c.dep_ in ("poss", "amod", "compound"):
@@ -112,6 +168,69 @@ def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
         subj, subj_tok = d.subject(gov)  # "Moscow leveled accusations against", "called for sanctions against"
         blamer = subj or d.np_party(subj_tok)
     return [Row("explicit", n, targets, blamer=blamer, issue=issue)]
+
+
+def _noun_blamer(d: BlameDoc, n: Token) -> list[Mention]:
+    """Who makes the accusation a noun names: its possessor or modifier ("Tsvangirai's
+    allegations", "US accusations"), else its "by"/"from" phrase ("criticism from the union")."""
+    found = [m for c in n.children if c.dep_ in ("poss", "amod", "compound") for m in d.np_actors(c)]
+    for c in n.children:
+        if not found and c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            found = d.np_party(pobj(c))
+    return found
+
+
+def _faced(d: BlameDoc, n: Token, issue) -> list[Row]:
+    """An accusation the subject undergoes: "Toronto Police face allegations ...", "the minister
+    drew criticism from the union", "the company received complaints" (``accusation_undergo_verbs``):
+    the subject is blamed; the blamer the noun's own (:func:`_noun_blamer`), else unstated."""
+    v = n.head
+    if n.dep_ != "dobj" or v.lemma_.lower() not in d.lex.words("accusation_undergo_verbs") or negated(v):
+        return []
+    targets, _ = d.subject(v)
+    if not targets:
+        return []
+    blamer = _noun_blamer(d, n) or d.np_party(pobj(first_child(v, ("prep",), "from")))  # "drew criticism from X"
+    clause = next((c for c in n.children if c.dep_ in ("acl", "relcl", "ccomp")), None)
+    return [Row("explicit", n, targets, blamer=blamer, issue=issue or span_of(d, clause),
+                implicit="" if blamer else UNSTATED)]
+
+
+def _clause_accusation(d: BlameDoc, n: Token) -> list[Row]:
+    """An accusation noun carrying a clause about the blamed: "an allegation he assaulted his
+    ex-wife", "claims that the army shelled the town" (the clause's subject is blamed; the
+    blamer is the noun's own, the subject of the verb making it, else unstated)."""
+    clause = carried_clause(d, n)
+    subj = first_child(clause, ("nsubj", "nsubjpass")) if clause is not None else None
+    if subj is None or subj.tag_ in ("WDT", "WP"):  # "the allegation that was made": a relative clause
+        return []
+    targets = d.np_party(subj, phrase=False)
+    if not targets:
+        return []
+    blamer = _noun_blamer(d, n)
+    if not blamer and n.dep_ == "dobj" and n.head.lemma_.lower() in d.lex.words("accusation_making_verbs"):
+        blamer, _ = d.subject(n.head)  # "the union made allegations that ..."
+    return [Row("explicit", n, targets, blamer=blamer, issue=span_of(d, clause),
+                implicit="" if blamer else UNSTATED)]
+
+
+def carried_clause(d: BlameDoc, n: Token) -> Token | None:
+    """The verb of the clause an accusation noun carries: its clause child ("claims that the army
+    shelled"), or, where the parser hung the clause elsewhere ("came after an allegation he
+    assaulted ..." read as "after ... he assaulted"), the verb whose subject starts right after
+    the noun (or after its "that")."""
+    clause = next((c for c in n.children if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is not None:
+        return clause
+    i = n.i + 1 + (n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "that")
+    if i >= n.sent.end:
+        return None
+    subj = n.doc[i]
+    while subj.dep_ not in ("nsubj", "nsubjpass") and subj.i < subj.head.i:
+        subj = subj.head  # "the army's commander": climb to the phrase's head
+    if subj.dep_ in ("nsubj", "nsubjpass") and subj.left_edge.i == i and subj.head.pos_ in ("VERB", "AUX"):
+        return subj.head
+    return None
 
 
 def _responsibility(d: BlameDoc, t: Token) -> list[Row]:

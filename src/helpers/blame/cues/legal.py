@@ -140,11 +140,21 @@ def _objects(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
     """The actors a verb's object names: as itself (:func:`_named`), with those it includes ("four
     men, including Omar Said") or else the organisation or state it stands for ("Montenegro's
     prime minister", "52 members of MASSOB", "Belarusian officials"), but not a person it belongs
-    to ("his son", "Dunn's lawyer")."""
+    to ("his son", "Dunn's lawyer"); when the phrase names people (itself, its appositions or
+    members), only them ("two Cabinet officers, Wilbur Ross and ..."), and never the place or
+    nationality of a private individual ("a 36-year-old Leeds man": ``individual_nouns``) or of
+    one person singled out ("a Cabinet officer": the guideline's individuals, not the body)."""
     if obj is None:
         return []
     named = _named(d, obj)
-    wider = _members(d, v, obj) or [m for m in d.np_actors(obj) if m.label != "PERSON"]
+    members = _members(d, v, obj)
+    single = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)  # "a Cabinet officer"
+    if members or single or obj.lemma_.lower() in d.lex.words("individual_nouns"):
+        # "a 36-year-old Leeds man": where he is from, not who is blamed
+        return sorted(dict.fromkeys(named + members), key=lambda m: m.start)
+    wider = [m for m in d.np_actors(obj) if m.label != "PERSON"]
+    if named:  # "two Cabinet officers, Wilbur Ross and ...": the people named, not "Cabinet" before
+        wider = [m for m in wider if m.start > obj.i]  # the head; "52 members of MASSOB (MASSOB)" keeps both
     return sorted(dict.fromkeys(named + wider), key=lambda m: m.start)
 
 

@@ -1,0 +1,244 @@
+"""Quoted and paraphrased criticism (issue 16): a speaker's evaluation of an actor, with no word of
+criticising ("slammed" and "criticised" are explicit verbs). Rows of the criticism kind and family;
+the blamer is who says it (``docs/annotation/blame.md`` version 2, criticism):
+
+- an evaluation in reported words, predicated of an actor or of an actor's thing: "Critics say the
+  mayor's plan is reckless", "'He was ruthless,' Bumhira said", "said the government had failed the
+  victims", "called the minister's decision disgraceful"; the blamer is the speaker of the
+  attribution whose content holds the evaluation (:func:`helpers.blame.cues.speakers.speaker`), an
+  unnamed one ("critics", "residents") included; with no attribution, no row
+  (the author's own evaluations are :mod:`helpers.blame.cues.criticism`'s);
+- a label given by a characterising verb, with or without "as": "called the budget 'a betrayal of
+  working families'", "labelled him a liar", "described the plan as reckless"; the blamer is the
+  verb's subject (the "by" agent of a passive, else the speaker, else ``unstated``);
+- a demand that an actor go: "demanded the governor's resignation", "called for her resignation
+  over the leak", "urged the mayor to step down"; the blamer is the demander (``unstated`` for
+  "calls for his resignation grew");
+- a protest against an actor or an actor's thing: "thousands protested against the government",
+  "a rally against the mayor's plan", "anti-Assad protests"; the blamer is the protesters (the
+  subject, the organiser, else the protest itself as an unnamed party). A protest against a thing
+  alone ("against the extradition bill") gives no row.
+
+No row when no actor is the target, when the word is negated or under a modal ("would be a
+disaster"), in a question, when the reporting verb withholds the judgement ("denied that the plan
+was reckless", ``evaluation_withholding_frames``), or when the speaker judges himself (the table
+keeps blamer = blamed only for admissions). Reads the lexicon's ``evaluation_*``,
+``criticism_adjectives``, ``criticism_nouns``, ``characterization_verbs``, ``resignation_*``,
+``legal_demand_verbs`` and ``protest_*`` entries.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from helpers.blame.cues.criticism import CRITICISM
+from helpers.blame.cues.registry import Row
+from helpers.blame.cues.speakers import speaker, unnamed
+from helpers.blame.document import (
+    UNSTATED,
+    BlameDoc,
+    Mention,
+    first_child,
+    hypothetical,
+    implicit_blamer,
+    negated,
+    passive,
+    pobj,
+    span_of,
+)
+
+FAMILY = "criticism"
+#: Particles that make "step" a way of leaving office ("step down", "step aside").
+_STEP_PARTICLES = ("down", "aside")
+
+
+def _words(d: BlameDoc, *names: str) -> frozenset[str]:
+    return frozenset().union(*(d.lex.words(n) for n in names))
+
+
+# ----- evaluations: predicates, labels, modifiers ----------------------------------------------
+@CRITICISM.extractor(triggers=("evaluation_adjectives", "evaluation_nouns", "criticism_adjectives",
+                               "criticism_nouns"), family=FAMILY)
+def evaluation(d: BlameDoc, t: Token) -> list[Row]:
+    """An evaluative word judging an actor: a label ("called him a liar", "described it as
+    reckless"), a predicate in reported words ("said the plan was reckless"), or a modifier of an
+    actor's thing in reported words ("the minister's disgraceful decision")."""
+    words = _words(d, "evaluation_adjectives", "evaluation_nouns", "criticism_adjectives", "criticism_nouns")
+    if t.pos_ not in ("ADJ", "NOUN") or t.lemma_.lower() not in words or negated(t):
+        return []
+    head = t.head if t.dep_ == "amod" and t.head.pos_ == "NOUN" else t  # "a ruthless dictator"
+    gov = head.head
+    labels = d.lex.characterization_verbs
+    if head.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and gov.lemma_.lower() in labels:
+        return _labelled(d, t, gov, head)
+    if gov.lower_ == "as" and gov.dep_ == "prep" and gov.head.lemma_.lower() in labels:  # "as reckless"
+        return _labelled(d, t, gov.head, head)
+    if head.dep_ in ("attr", "acomp") and gov.lemma_.lower() in d.lex.words("evaluation_copulas"):
+        return _predicated(d, t, gov)
+    if head is not t and head.dep_ not in ("attr", "oprd"):  # "the minister's disgraceful decision"
+        owners = [m for c in head.children if c.dep_ == "poss" for m in d.np_actors(c)]
+        return _reported(d, t, owners, span_of(d, head))
+    return []
+
+
+def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
+    """ "X called the budget 'a betrayal'", "Y was labelled a liar by X": the labelled object's
+    actors (or its owner's) are criticised by the verb's subject (agent)."""
+    if negated(verb) or hypothetical(verb, d.lex) or _question(t):
+        return []
+    if passive(verb):
+        obj = first_child(verb, ("nsubjpass",))
+        agent = pobj(first_child(verb, ("agent",)))
+        blamer = d.np_party(agent) if agent is not None else []
+    else:
+        obj = first_child(verb, ("dobj",))
+        subj, subj_tok = d.subject(verb)
+        blamer = subj or d.np_party(subj_tok)
+    if obj is None or obj.i == label.i:
+        return []
+    targets = _targets(d, obj)
+    if not targets:
+        return []
+    blamer = blamer or speaker(d, t) or [implicit_blamer(UNSTATED)]
+    return [Row("criticism", t, targets, blamer=blamer, issue=span_of(d, obj))]
+
+
+def _predicated(d: BlameDoc, t: Token, copula: Token) -> list[Row]:
+    """ "the mayor's plan is reckless", "He was a dictator", in a speaker's words."""
+    subj = first_child(copula, ("nsubj",))
+    if subj is None or negated(copula) or hypothetical(copula, d.lex) or subj.lower_ in ("it", "there", "this", "that"):
+        return []  # "it was a disgrace that ...": the clause, not an actor
+    return _reported(d, t, _targets(d, subj), span_of(d, subj))
+
+
+def _reported(d: BlameDoc, t: Token, targets: list[Mention], issue: Span | None) -> list[Row]:
+    """A row for ``targets`` when ``t`` is in a speaker's words (the speaker blames)."""
+    if not targets or _question(t):
+        return []
+    speakers = speaker(d, t)
+    return [Row("criticism", t, targets, blamer=speakers, issue=issue)] if speakers else []
+
+
+# ----- "said the government had failed the victims" ---------------------------------------------
+@CRITICISM.extractor(triggers=("evaluation_verbs",), family=FAMILY)
+def wronging_verb(d: BlameDoc, t: Token) -> list[Row]:
+    """A verb of wronging someone in reported words: its subject's actors are criticised
+    ("'The council bungled the response,' she said"); "fail" only with an object ("failed the
+    victims")."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or lemma not in d.lex.words("evaluation_verbs") or negated(t) or passive(t) \
+            or hypothetical(t, d.lex):
+        return []
+    obj = first_child(t, ("dobj",))
+    if lemma == "fail" and (obj is None or first_child(t, ("xcomp",)) is not None):
+        return []
+    subj, _ = d.subject(t)
+    return _reported(d, t, subj, span_of(d, obj))
+
+
+# ----- demands that an actor go -----------------------------------------------------------------
+@CRITICISM.extractor(triggers=("resignation_nouns",), family=FAMILY)
+def resignation_demand(d: BlameDoc, t: Token) -> list[Row]:
+    """ "demanded the governor's resignation", "called for the resignation of the minister",
+    "calls for her resignation grew": the demander criticises whose resignation it is."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in d.lex.words("resignation_nouns"):
+        return []
+    targets = [m for c in t.children if c.dep_ == "poss" for m in d.np_actors(c)]
+    targets += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for m in d.np_actors(pobj(c))]
+    gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "for" else t.head if t.dep_ == "dobj" else None
+    if not targets or gov is None or gov.lemma_.lower() not in d.lex.words("legal_demand_verbs"):
+        return []
+    return _demand(d, t, gov, targets)
+
+
+@CRITICISM.extractor(triggers=("resignation_verbs",), family=FAMILY)
+def resign_demand(d: BlameDoc, t: Token) -> list[Row]:
+    """ "urged the mayor to resign", "called on him to step down", "demanded that the minister
+    quit": the demander criticises who is to go."""
+    lemma = t.lemma_.lower()
+    if (t.pos_ != "VERB" and t.dep_ != "ccomp") or lemma not in d.lex.words("resignation_verbs") or negated(t):
+        return []  # the subjunctive "demanded that Hale resign" is often parsed as a noun
+    if lemma == "step" and not any(c.lower_ in _STEP_PARTICLES for c in t.children if c.dep_ in ("prt", "advmod")):
+        return []
+    gov = t.head
+    if gov.lemma_.lower() not in d.lex.words("legal_demand_verbs"):
+        return []
+    if t.dep_ == "ccomp":  # "demanded that the minister resign"
+        targets = d.np_actors(first_child(t, ("nsubj",))) or d.mentions_between(t.left_edge.i, t.i)
+    elif t.dep_ in ("xcomp", "advcl"):  # "urged the mayor to resign", "called on the mayor to resign"
+        on = pobj(first_child(gov, ("prep",), "on"))
+        targets = d.np_actors(first_child(gov, ("dobj",)) or on)
+    else:
+        targets = []
+    return _demand(d, t, gov, targets) if targets else []
+
+
+def _demand(d: BlameDoc, cue: Token, gov: Token, targets: list[Mention]) -> list[Row]:
+    """The demander of ``gov`` (a verb or a noun: "calls for") criticises ``targets``."""
+    if negated(gov) or hypothetical(gov, d.lex) or _question(cue):
+        return []
+    if gov.pos_ == "VERB":
+        subj, subj_tok = d.subject(gov)
+        blamer = subj or d.np_party(subj_tok) or speaker(d, cue)
+    else:
+        blamer = [m for c in gov.children if c.dep_ in ("poss", "compound", "amod") for m in d.np_party(c)]
+    blamer = blamer or [implicit_blamer(UNSTATED)]
+    return [Row("criticism", cue, targets, blamer=blamer, issue=None)]
+
+
+# ----- protests against an actor ----------------------------------------------------------------
+@CRITICISM.extractor(triggers=("protest_words",), family=FAMILY)
+def protest(d: BlameDoc, t: Token) -> list[Row]:
+    """ "protested against the government", "a rally against the mayor's plan", "anti-Assad
+    protests": the protesters criticise the actor (of the thing) protested against."""
+    if t.pos_ not in ("VERB", "NOUN") or t.lemma_.lower() not in d.lex.words("protest_words") \
+            or negated(t) or hypothetical(t, d.lex) or _question(t):
+        return []
+    marks = d.lex.words("protest_marks")
+    targets = [m for c in t.children if c.dep_ == "prep" and c.lower_ in marks for m in _targets(d, pobj(c))]
+    if t.pos_ == "NOUN":
+        targets += _anti(d, t)
+    if not targets:
+        return []
+    return [Row("criticism", t, targets, blamer=_protesters(d, t))]
+
+
+def _anti(d: BlameDoc, noun: Token) -> list[Mention]:
+    """Actors named after "anti-" among a noun's modifiers ("anti-Assad protests")."""
+    doc, out = d.doc, []
+    for k in range(noun.left_edge.i, noun.i - 1):
+        if doc[k].lower_ == "anti" and doc[k + 1].text == "-" and (k + 2) in d.by_token:
+            m = d.by_token[k + 2]
+            out += [m] if m not in out else []
+    return out
+
+
+def _protesters(d: BlameDoc, t: Token) -> list[Mention]:
+    """Who protests: a verb's subject; a noun's owner or modifier ("the union's protest"), else
+    the subject of the verb holding it ("Students staged a protest"), else the protest itself as
+    an unnamed party."""
+    if t.pos_ == "VERB":
+        subj, subj_tok = d.subject(t)
+        found = subj or d.np_party(subj_tok)
+    else:
+        found = [m for c in t.children if c.dep_ in ("poss", "compound") for m in d.np_party(c)]
+        if not found and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            subj, subj_tok = d.subject(t.head)
+            found = subj or d.np_party(subj_tok)
+    return found or [unnamed(t)]
+
+
+# ----- shared ---------------------------------------------------------------------------------
+def _targets(d: BlameDoc, head: Token | None) -> list[Mention]:
+    """The actors a judged phrase names, or whose thing or act it is ("the mayor's plan", "the
+    handling of the crisis by the ministry")."""
+    if head is None:
+        return []
+    found = d.np_actors(head)
+    if not found and head.pos_ in ("NOUN", "PROPN"):
+        found = d.agent_of_act(head)
+    return found
+
+
+def _question(t: Token) -> bool:
+    return t.sent.text.rstrip().rstrip('"').endswith("?")
