@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from helpers.blame.document import BlameDoc, Mention
-from helpers.quotes import Attribution, document_attributions
+from helpers.quotes import Attribution, attributions_holding
 
 __all__ = ["attribute", "reported_stance"]
 
@@ -27,9 +27,8 @@ __all__ = ["attribute", "reported_stance"]
 def attribute(d: BlameDoc, cue: Token, sent: Span) -> tuple[list[Mention], Token | None, bool]:
     """(speakers, the reporting word, denied) for the blame at ``cue``; no speakers: the author."""
     c = cue.idx
-    covering = [a for a in document_attributions(d.doc, d.lex.speech)
-                if a.content_start <= c < a.content_end and not a.cue_start <= c < a.cue_end
-                and not a.speaker_start <= c < a.speaker_end]
+    covering = [a for a in attributions_holding(d.doc, d.lex.speech, c)
+                if not a.cue_start <= c < a.cue_end and not a.speaker_start <= c < a.speaker_end]
     for att in sorted(covering, key=lambda a: a.content_end - a.content_start):
         if att.speaker_head < 0 or _background(d, cue, att):
             continue

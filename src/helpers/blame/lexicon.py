@@ -95,6 +95,7 @@ class Lexicon:
         return frozenset(value)
 
     @classmethod
+    @lru_cache(maxsize=None)
     def _attributes(cls) -> frozenset[str]:
         return frozenset(f.name for f in fields(cls)) | frozenset(
             k for k, v in vars(cls).items() if isinstance(v, cached_property))

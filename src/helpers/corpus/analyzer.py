@@ -175,12 +175,12 @@ class Analyzer:
         """Sentences, mentions, quotes, blame and the responsible actor (into ``row``)."""
         from helpers.actors import mention_table
         from helpers.blame import extract_blame, responsible
-        from helpers.quotes import find_attributions, quote_rows
+        from helpers.quotes import document_attributions, quote_rows
 
         res = self.resources
         sentences = pd.DataFrame(sentence_rows(cdoc, sdoc), columns=SENTENCE_COLUMNS[:-2])
         mentions = mention_table([(cdoc.doc_id, sdoc)], res.catalog, {cdoc.doc_id: cdoc})
-        attributions = find_attributions(sdoc, res.speech)
+        attributions = document_attributions(sdoc, res.speech)  # blame's attribution reads the same, found once
         quotes = pd.DataFrame(quote_rows(cdoc.doc_id, sdoc, attributions, mentions, cdoc), columns=QUOTE_COLUMNS)
         # extract_blame's rows come sorted by (sent_id, cue_start, blamed, blamer), a unique key
         blame = pd.DataFrame(extract_blame(sdoc, cdoc.doc_id, res.catalog, res.lexicon, cdoc), columns=BLAME_COLUMNS)

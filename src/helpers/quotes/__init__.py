@@ -42,12 +42,19 @@ Example::
     quotation_spans('He said "no" twice.', load_marks("sentiment"))   # [(9, 11)]
 """
 
-from helpers.quotes.attributions import ATTRIBUTIONS_KEY, KINDS, Attribution, document_attributions, find_attributions
+from helpers.quotes.attributions import (
+    ATTRIBUTIONS_KEY,
+    KINDS,
+    Attribution,
+    attributions_holding,
+    document_attributions,
+    find_attributions,
+)
 from helpers.quotes.finder import OPENING_CONTEXT, PARAGRAPH_BREAK, Quotation, quotation_spans, quotations
 from helpers.quotes.speech import SPEECH, USES, Speech, load_marks, load_reporting_verbs, load_speech
 from helpers.quotes.table import QUOTE_COLUMNS, quote_rows, speaker_labels, voices
 
 __all__ = ["Quotation", "quotations", "quotation_spans", "OPENING_CONTEXT", "PARAGRAPH_BREAK", "SPEECH", "USES",
            "load_marks", "load_reporting_verbs", "Speech", "load_speech", "Attribution", "find_attributions", "KINDS",
-           "document_attributions", "ATTRIBUTIONS_KEY",
+           "document_attributions", "attributions_holding", "ATTRIBUTIONS_KEY",
            "QUOTE_COLUMNS", "quote_rows", "voices", "speaker_labels"]

@@ -24,7 +24,7 @@ Nothing here knows actors: :func:`helpers.quotes.table.quote_rows` resolves spea
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from helpers.quotes.finder import PARAGRAPH_BREAK, quotations
@@ -35,9 +35,8 @@ from helpers.text.doc_text import doc_text
 if TYPE_CHECKING:  # spaCy (and torch under it) loads with the pipeline, not with helpers.quotes
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "find_attributions", "document_attributions", "speaker_span", "quoted_spans", "content_kind",
-           "KINDS", "MIN_QUOTE_WORDS",
-           "ATTRIBUTIONS_KEY"]
+__all__ = ["Attribution", "find_attributions", "document_attributions", "attributions_holding", "speaker_span",
+           "quoted_spans", "content_kind", "KINDS", "MIN_QUOTE_WORDS", "ATTRIBUTIONS_KEY"]
 
 #: Where :func:`document_attributions` keeps a document's attributions (``doc.user_data``).
 ATTRIBUTIONS_KEY = "helpers.quotes.attributions"
@@ -164,12 +163,11 @@ def find_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
     def tok(c: int) -> int:
         return max(0, bisect_right(starts, c) - 1)
 
-    orphans = []
+    orphans, clauses = [], [_clause(doc, it, speech) for it in items]  # cue and speaker: fixed below
     for qa, qb in sorted(quotes):
         ta, tb = tok(qa), tok(qb - 1) + 1
         best, best_gap = None, None
-        for it in items:
-            clause = _clause(doc, it, speech)
+        for it, clause in zip(items, clauses):
             cs, ce = (it[3], it[4]) if it[3] >= 0 else (min(clause), max(clause) + 1)
             if ta < ce and tb > cs:
                 gap = 0
@@ -221,11 +219,27 @@ def _stop_colons(doc: Doc, items: list) -> None:
 def document_attributions(doc: Doc, speech: Speech) -> list[Attribution]:
     """:func:`find_attributions` of ``doc``, found once per document and vocabulary (kept in
     ``doc.user_data``): the quotes table and blame's attribution read the same rows."""
+    return _indexed(doc, speech)[1]
+
+
+def attributions_holding(doc: Doc, speech: Speech, c: int) -> list[Attribution]:
+    """The attributions of :func:`document_attributions` whose content holds character ``c``, in
+    their order there; found by bisection on the contents' starts (no scan of the document's
+    attributions per word: blame asks for every cue)."""
+    _, atts, starts, longest = _indexed(doc, speech)
+    lo, hi = bisect_left(starts, c - longest), bisect_right(starts, c)
+    return [a for a in atts[lo:hi] if c < a.content_end]
+
+
+def _indexed(doc: Doc, speech: Speech) -> tuple:
+    """(id of ``speech``, the attributions, their content starts, the longest content's length)."""
     cached = doc.user_data.get(ATTRIBUTIONS_KEY)
     if cached is None or cached[0] != id(speech):
-        cached = (id(speech), find_attributions(doc, speech))
+        atts = find_attributions(doc, speech)
+        cached = (id(speech), atts, [a.content_start for a in atts],
+                  max((a.content_end - a.content_start for a in atts), default=0))
         doc.user_data[ATTRIBUTIONS_KEY] = cached
-    return cached[1]
+    return cached
 
 
 def _clause(doc: Doc, item: list, speech: Speech) -> set[int]:

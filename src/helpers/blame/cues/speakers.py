@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.blame.document import BlameDoc, Mention, hypothetical, negated
-from helpers.quotes import Attribution, document_attributions
+from helpers.quotes import Attribution, attributions_holding
 
 __all__ = ["reporting", "speaker", "unnamed"]
 
@@ -23,8 +23,8 @@ __all__ = ["reporting", "speaker", "unnamed"]
 def reporting(d: BlameDoc, t: Token) -> Attribution | None:
     """The innermost attribution with a speaker whose content holds ``t`` (not its cue), or None."""
     c = t.idx
-    covering = [a for a in document_attributions(d.doc, d.lex.speech)
-                if a.speaker_head >= 0 and a.content_start <= c < a.content_end and not a.cue_start <= c < a.cue_end]
+    covering = [a for a in attributions_holding(d.doc, d.lex.speech, c)
+                if a.speaker_head >= 0 and not a.cue_start <= c < a.cue_end]
     return min(covering, key=lambda a: (a.content_end - a.content_start, a.content_start), default=None)
 
 
