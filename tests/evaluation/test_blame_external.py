@@ -85,3 +85,12 @@ def test_polnear_blame_cue_and_source(resources):
     assert list(cues.has_source) == [True, True, False]
     assert list(cues.found) == [True, True, True]
     assert list(cues.blamer_right) == [True, False, False]
+
+
+def test_a_folder_given_for_the_jsonl_file_names_its_files(tmp_path):
+    from helpers.evaluation.blame_external import read_jsonl
+
+    (tmp_path / "dev.jsonl").write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"is a folder: give one of its JSONL files \(dev.jsonl\)"):
+        read_jsonl(tmp_path)
+    assert read_jsonl(tmp_path / "dev.jsonl") == [{"id": 1}]

@@ -36,7 +36,11 @@ __all__ = ["read_jsonl", "name_words", "names_agree", "blame_cue_words", "parse_
 
 
 def read_jsonl(path: str | Path) -> list[dict]:
-    """One record per line of a JSONL file."""
+    """One record per line of a JSONL file (a folder is refused with the files it holds)."""
+    path = Path(path)
+    if path.is_dir():
+        files = ", ".join(sorted(p.name for p in path.glob("*.jsonl"))) or "none"
+        raise SystemExit(f"{path} is a folder: give one of its JSONL files ({files}), e.g. {path / 'dev.jsonl'}")
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
