@@ -101,3 +101,25 @@ def test_denials_do_not_make_the_denier_responsible(rows, catalog):
     t = rows("Russia denied that its jets had bombed the convoy. Russia denied the charges.")
     assert len(t) == 2 and t.denied.all()
     assert responsible(t, ["t"], catalog).responsible.tolist() == [""]
+
+
+# ----- issue 16, error analysis: a lawyer denies for the client, a denial in the passive ---------
+@pytest.mark.parametrize("text", [
+    "Rosa Lind's lawyer denied the charges.",
+    "The charge was denied by Ana Ruiz, Rosa Lind's lawyer.",
+    "A lawyer for Rosa Lind denied the charges.",
+])
+def test_a_lawyer_denies_for_the_client(rows, text):
+    t = rows(text)
+    t = t[t.cue_family == "denial"]
+    assert set(zip(t.blamer, t.blamed)) == {("prosecutors", "Rosa Lind")} and t.denied.all()
+
+
+@pytest.mark.parametrize("text", [
+    "The allegations were denied.",  # no denier named
+    "Rosa Lind was denied bail.",  # a legal step, no accusation denied
+    "The charges against Tom Hale were denied by Rosa Lind's lawyer.",  # another actor's charges
+])
+def test_passive_near_misses_give_no_denial_row(rows, text):
+    t = rows(text)
+    assert t[t.cue_family == "denial"].empty

@@ -164,3 +164,65 @@ def test_the_lexicon_maps_every_legal_word_to_an_institution_of_the_closed_list(
     assert set(implicit.values()) | set(lexicon.extra["institution_nouns"].values()) == INSTITUTIONS
     assert not (lexicon.words("explicit_verbs") & lexicon.words("legal_verbs"))
     assert not (lexicon.words("explicit_nouns") & lexicon.words("legal_nouns"))
+
+
+# ----- issue 16, error analysis: counts, suspicion, bail, a name given later, coordination ---------
+@pytest.mark.parametrize("text, blamed, institution", [
+    ("Rosa Lind faces three counts of fraud and one count of forgery.", "Rosa Lind", "prosecutors"),
+    ("Rosa Lind had been stopped on suspicion of drink driving.", "Rosa Lind", "police"),
+    ("Rosa Lind is being held on suspicion of arson.", "Rosa Lind", "police"),
+    ("Rosa Lind was denied bail.", "Rosa Lind", "court"),
+    ("Rosa Lind was not granted bail and will stay in jail.", "Rosa Lind", "court"),
+    ("Rosa Lind was remanded in custody until next month.", "Rosa Lind", "court"),
+    ("Rosa Lind opened a bakery in 1998, but was arrested in 2004.", "Rosa Lind", "police"),
+])
+def test_more_agentless_steps_get_their_institution(rows, text, blamed, institution):
+    t = legal(rows(text))
+    assert pairs(t) == {(institution, blamed)}
+    assert t.blamer_implicit.all()
+
+
+@pytest.mark.parametrize("text, blamer, blamed", [
+    ("Officers arrived and detained the driver, later identified as Rosa Lind.", "police", "Rosa Lind"),
+    ("Police arrested a woman, named as Rosa Lind, on Sunday.", "police", "Rosa Lind"),
+    ("Detectives arrested a man called Omar Said in Leeds.", "police", "Omar Said"),
+])
+def test_a_named_party_or_a_name_given_after_the_noun_is_blamed(rows, text, blamer, blamed):
+    assert pairs(rows(text)) == {(blamer, blamed)}
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa Lind was granted bail.",  # bail granted removes none
+    "Rosa Lind could be denied bail.",
+    "Rosa Lind was killed on suspicion of spying for the army.",  # the killer is not the police
+    "Rosa Lind won the vote count in the third district.",
+    "Rosa Lind faces a count of the ballots on Monday.",  # no offence: not a charge
+    "Rosa Lind was identified as the driver.",
+    "Police arrested a man, later identified as a local shopkeeper.",  # still unnamed
+    "Rosa Lind was not stopped on suspicion of anything.",
+])
+def test_near_misses_of_counts_suspicion_bail_and_names_give_no_legal_row(rows, text):
+    assert legal(rows(text)).empty, legal(rows(text))[["blamer", "blamed", "cue"]]
+
+
+def test_an_institution_named_by_its_proper_name_is_that_body(rows):
+    t = legal(rows("Kent Valley Police soon arrived and detained the driver, later identified as Rosa Lind."))
+    assert pairs(t) == {("Kent Valley Police", "Rosa Lind")} and not t.blamer_implicit.any()
+    assert pairs(rows("A district court sentenced Rosa Lind to two years.")) == {("court", "Rosa Lind")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rosa Lind appeared in court on Monday charged with fraud.", {("prosecutors", "Rosa Lind")}),
+    ("Rosa Lind was arrested, charged and jailed within a week.",
+     {("police", "Rosa Lind"), ("prosecutors", "Rosa Lind"), ("court", "Rosa Lind")}),
+])
+def test_a_bare_participle_on_a_clause_is_a_step_against_its_subject(rows, text, expected):
+    assert pairs(rows(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa Lind left the court, cleared of all charges.",
+    "Rosa Lind appeared in court, accused of fraud.",  # an accusation, not a legal step
+])
+def test_a_bare_participle_that_is_no_legal_step_gives_no_legal_row(rows, text):
+    assert legal(rows(text)).empty, legal(rows(text))[["blamer", "blamed", "cue"]]

@@ -13,7 +13,8 @@ organisation it speaks for), the blamer the accuser, in the guideline's order
 
 Only the blamed denies: a denial of another actor's blame ("the ministry denied that the rebels
 were behind the attack") and of a claim that is no blame ("denied reports that the minister had
-resigned") give no row; nor do "denied entry", "was denied bail", "rejected the bill", "dismissed
+resigned") give no row; nor do "denied entry", "was denied bail" (a legal step), an agentless
+"the allegations were denied", "rejected the bill", "dismissed
 the minister", "the judge dismissed the charges". Reads the lexicon's ``denial_verbs`` and the
 denial block (``denial_*``, ``accusation_nouns``, ``claim_nouns``, ``involvement_words``,
 ``innocence_*``).
@@ -34,6 +35,7 @@ from helpers.blame.cues.owning import (
     phrase,
     plea,
     roots,
+    speaking_for,
     withheld,
 )
 from helpers.blame.cues.registry import Row
@@ -73,9 +75,11 @@ def denial_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A denying verb whose object is an accusation against the subject, or (``deny``) a clause,
     gerund or wrong of the subject's own: "denied the charges", "rejected claims that it had bombed
     the convoy", "a charge he denies", "denied bombing the convoy", "denied any wrongdoing"."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.denial_verbs or passive(t) or withheld(d, t) \
-            or first_child(t, ("dative",)) is not None:  # "denied him a visa", "was denied bail"
+    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.denial_verbs or withheld(d, t) \
+            or first_child(t, ("dative",)) is not None:  # "denied him a visa"
         return []
+    if passive(t):
+        return _passive_denial(d, t)  # "was denied bail" has no accusation: no row
     own = owners(d, t)
     if not own:
         return []
@@ -96,6 +100,21 @@ def denial_verb(d: BlameDoc, t: Token) -> list[Row]:
             if gerund or _wrong_or_part(d, c.subtree):  # "denied taking bribes", "denied it was involved"
                 return _rows(t, own, [], issue_of(d, c))
     return []
+
+
+def _passive_denial(d: BlameDoc, t: Token) -> list[Row]:
+    """An accusation denied by its "by" agent: "the charge was denied by Ana Ruiz, Dunn's lawyer"
+    (Dunn denies), "the claims were rejected by the Kremlin"; agentless ("the allegations were
+    denied") it names no denier and gives no row."""
+    agent, obj = pobj(first_child(t, ("agent",))), first_child(t, ("nsubjpass",))
+    if agent is None or obj is None or not _is_accusation(d, obj):
+        return []
+    own = speaking_for(d, agent, d.np_actors(agent))
+    legal_too = t.lemma_.lower() in d.lex.words("denial_clause_verbs")
+    if not own or not (legal_too or obj.lemma_.lower() not in _legal(d)):
+        return []
+    found = _accusation(d, obj, own, bare_claim=legal_too)
+    return _rows(t, own, *found) if found is not None else []
 
 
 def _wrong_or_part(d: BlameDoc, tokens) -> bool:

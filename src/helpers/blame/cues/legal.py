@@ -11,8 +11,11 @@ actor the phrase names as itself (its head, conjuncts and appositions, not its p
 arrested a man" and "his son was detained" give no row against anyone. The offence is the issue.
 Negated, hypothetical, conditional, planned and undone steps give none ("was not charged", "could
 face charges", "threatened to sue", "charges were dropped"), nor do parenthetical labels ("the
-Islamic State (banned in Russia)"). Reads the lexicon's ``legal_*`` entries and
-``jurisdiction_verbs``.
+Islamic State (banned in Russia)"). Also "faces five counts of fraud", "was held on suspicion
+of arson", bail refused ("was denied bail", "was not granted bail": the court's) and a bare
+participle on its subject's clause ("appeared in court charged with fraud"). Who the step is
+against and who takes it: :mod:`helpers.blame.cues.legal_parties`. Reads the lexicon's
+``legal_*`` entries.
 """
 
 from __future__ import annotations
@@ -20,9 +23,18 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from helpers.blame.cues.explicit import EXPLICIT
+from helpers.blame.cues.legal_parties import (
+    adjacent_object,
+    adjacent_subject,
+    agent_of,
+    object_actors,
+    party_of,
+    patient_actors,
+    reduced_clause,
+    self_named,
+)
 from helpers.blame.cues.registry import Row
 from helpers.blame.document import (
-    IMPLICIT,
     BlameDoc,
     Mention,
     first_child,
@@ -46,13 +58,13 @@ def legal_verb(d: BlameDoc, t: Token) -> list[Row]:
         return [] if _aside(t) else _passive_verb(d, t, frame)
     if frame.get("passive_only") or not _as_required(d, t, frame):
         return []
-    blamed = _objects(d, t, first_child(t, ("dobj",))) or _adjacent_object(d, t)
+    blamed = object_actors(d, t, first_child(t, ("dobj",))) or adjacent_object(d, t)
     if not blamed:
         return []
     subj, subj_tok = d.subject(t)
     if subj_tok is None:
-        subj = _adjacent_subject(d, t)
-    blamer = _party(d, subj, subj_tok, _implicit(d, t))
+        subj = adjacent_subject(d, t)
+    blamer = party_of(d, subj, subj_tok, _implicit(d, t))
     return [_row(d, t, blamed, blamer, _issue(d, frame, t, first_child(t, ("dobj",))), _implicit(d, t))]
 
 
@@ -68,11 +80,11 @@ def legal_finding(d: BlameDoc, t: Token) -> list[Row]:
     issue = _issue(d, frame, finding, t)
     cue_end = finding.i + 1 if finding.i == t.i + 1 else None
     if _passive(t):
-        blamed, blamer = _patients(d, t), _agent(d, t, inst)
+        blamed, blamer = patient_actors(d, t), agent_of(d, t, inst)
     else:
-        blamed = _objects(d, t, first_child(t, ("dobj",)) or first_child(finding, ("nsubj",)))
+        blamed = object_actors(d, t, first_child(t, ("dobj",)) or first_child(finding, ("nsubj",)))
         subj, subj_tok = d.subject(t)
-        blamer = _party(d, subj, subj_tok, inst)
+        blamer = party_of(d, subj, subj_tok, inst)
     return [_row(d, t, blamed, blamer, issue, inst, cue_end)] if blamed else []
 
 
@@ -90,10 +102,16 @@ def legal_noun(d: BlameDoc, t: Token) -> list[Row]:
     if gov is not None and (_unrealised(d, gov) or gov.lemma_.lower() in d.lex.words("legal_removal_verbs")
                             | d.lex.words("legal_unrealised_verbs")):
         return []  # "charges were dropped", "threatened sanctions", "evaded arrest"
+    if not _governed(d, frame, gov, rel):
+        return []  # "was killed on suspicion of spying", "the vote count"
     inst = d.lex.extra["legal_implicit"].get(lemma, "")
     issue = _issue(d, frame, t, gov)
+    if frame.get("undergone_only"):  # an offence is named bare ("counts of fraud"; not "of the ballots")
+        bare = issue is not None and not any(c.dep_ == "det" for c in issue.root.children)
+        return _undergone(d, t, gov, inst, issue) if bare else []
     if gov is not None and rel in str(frame.get("status", "")).split():
-        return _status(d, t, gov, inst, issue)  # "placed under arrest", "went on trial"
+        # "placed under arrest", "went on trial"; "remanded in custody": the court's step
+        return _status(d, t, gov, d.lex.extra["legal_status_implicit"].get(gov.lemma_.lower(), inst), issue)
     targets = _targets(d, t, gov, frame)
     if targets:
         return _noun_row(d, t, gov, rel, frame, targets, inst, issue)
@@ -102,121 +120,67 @@ def legal_noun(d: BlameDoc, t: Token) -> list[Row]:
     return []
 
 
+def _governed(d: BlameDoc, frame: dict, gov: Token | None, rel: str) -> bool:
+    """Is the noun under a verb its frame allows: one of its ``governors`` ("held on suspicion
+    of"), the object of a legal_undergo_verbs verb for an ``undergone_only`` noun ("faces five
+    counts of fraud"); any verb or none for other nouns."""
+    lemma = gov.lemma_.lower() if gov is not None else ""
+    if "governors" in frame and lemma not in str(frame["governors"]).split():
+        return False
+    return not frame.get("undergone_only") or (rel == "dobj" and lemma in d.lex.words("legal_undergo_verbs"))
+
+
+@EXPLICIT.extractor(triggers=("legal_bail_nouns",), family=FAMILY)
+def bail_refused(d: BlameDoc, n: Token) -> list[Row]:
+    """Bail refused, the court's step: "Dunn was denied bail", "a judge refused him bail", "Dunn
+    was not granted bail". Bail granted gives no row, nor does bail refused in a hypothetical or a
+    condition ("could be denied bail")."""
+    v = n.head
+    if n.lemma_.lower() not in d.lex.words("legal_bail_nouns") or n.dep_ != "dobj" or v.pos_ != "VERB":
+        return []
+    lemma, modals = v.lemma_.lower(), d.lex.words("legal_hypothetical_modals")
+    if lemma in d.lex.words("legal_bail_refusals"):
+        refused = not _unrealised(d, v)
+    else:
+        refused = (lemma in d.lex.words("legal_bail_grants") and negated(v)
+                   and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in v.children))
+    if not refused:
+        return []
+    inst = d.lex.extra["legal_implicit"][n.lemma_.lower()]
+    if _passive(v):
+        blamed, blamer = patient_actors(d, v), agent_of(d, v, inst)
+    else:
+        subj, subj_tok = d.subject(v)
+        blamed, blamer = object_actors(d, v, first_child(v, ("dative",))), party_of(d, subj, subj_tok, inst)
+    return [_row(d, v, blamed, blamer, None, inst, n.i + 1)] if blamed else []
+
+
 def _undergone(d: BlameDoc, n: Token, v: Token, inst: str, issue: Span | None) -> list[Row]:
     """A legal noun with no blamed of its own, the object of a verb: undergone by the subject
     ("Dunn faces trial", "received a two-year ban", "was handed a six-year sentence") or given to
     the indirect object ("a judge handed Dunn a six-year sentence")."""
     lemma = v.lemma_.lower()
     if lemma in d.lex.words("legal_undergo_verbs"):
-        blamed = _patients(d, v)
+        blamed = patient_actors(d, v)
         cue_end = n.i + 1 if n.i - v.i <= 3 else None
-        return [_row(d, v, blamed, _agent(d, v, inst), issue, inst, cue_end)] if blamed else []
+        return [_row(d, v, blamed, agent_of(d, v, inst), issue, inst, cue_end)] if blamed else []
     if lemma not in d.lex.words("legal_doing_verbs"):
         return []
     if _passive(v):
-        blamed, blamer = _patients(d, v), _agent(d, v, inst)
+        blamed, blamer = patient_actors(d, v), agent_of(d, v, inst)
     else:
         subj, subj_tok = d.subject(v)
-        blamed, blamer = _objects(d, v, first_child(v, ("dative",))), _party(d, subj, subj_tok, inst)
+        blamed, blamer = object_actors(d, v, first_child(v, ("dative",))), party_of(d, subj, subj_tok, inst)
     return [_row(d, n, blamed, blamer, issue, inst)] if blamed else []
 
 
 # ----- the blamed -------------------------------------------------------------------------------
-def _named(d: BlameDoc, head: Token | None) -> list[Mention]:
-    """The actors a phrase names as itself: its head's mention (or the pronoun's actor) and those
-    of its conjuncts and appositions, not its possessors or modifiers (:func:`_objects` decides
-    when those count)."""
-    out, stack = [], [head] if head is not None else []
-    while stack:
-        t = stack.pop()
-        m = d.by_token.get(t.i) or d.pronoun(t)
-        if m is not None and m not in out:
-            out.append(m)
-        stack += [c for c in t.children if c.dep_ in ("conj", "appos")]
-    return sorted(out, key=lambda m: m.start)
-
-
-def _objects(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
-    """The actors a verb's object names: as itself (:func:`_named`), with those it includes ("four
-    men, including Omar Said") or else the organisation or state it stands for ("Montenegro's
-    prime minister", "52 members of MASSOB", "Belarusian officials"), but not a person it belongs
-    to ("his son", "Dunn's lawyer"); when the phrase names people (itself, its appositions or
-    members), only them ("two Cabinet officers, Wilbur Ross and ..."), and never the place or
-    nationality of a private individual ("a 36-year-old Leeds man": ``individual_nouns``) or of
-    one person singled out ("a Cabinet officer": the guideline's individuals, not the body)."""
-    if obj is None:
-        return []
-    named = _named(d, obj)
-    members = _members(d, v, obj)
-    single = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)  # "a Cabinet officer"
-    if members or single or obj.lemma_.lower() in d.lex.words("individual_nouns"):
-        # "a 36-year-old Leeds man": where he is from, not who is blamed
-        return sorted(dict.fromkeys(named + members), key=lambda m: m.start)
-    wider = [m for m in d.np_actors(obj) if m.label != "PERSON"]
-    if named:  # "two Cabinet officers, Wilbur Ross and ...": the people named, not "Cabinet" before
-        wider = [m for m in wider if m.start > obj.i]  # the head; "52 members of MASSOB (MASSOB)" keeps both
-    return sorted(dict.fromkeys(named + wider), key=lambda m: m.start)
-
-
-def _adjacent_object(d: BlameDoc, v: Token) -> list[Mention]:
-    """An actor named right after an active verb with no object in the parse ("sentenced Barack
-    Obama to six years", which the parser reads as a preposition): the verb's object."""
-    m = d.by_token.get(v.i + 1)
-    return [m] if m is not None and m.start == v.i + 1 and first_child(v, ("dobj", "ccomp")) is None else []
-
-
-def _adjacent_subject(d: BlameDoc, v: Token) -> list[Mention]:
-    """An actor named right before a verb with no subject in the parse ("FIFA banned Blatter",
-    which the parser reads as an adverbial): the verb's subject."""
-    m = d.by_token.get(v.i - 1)
-    return [m] if m is not None and m.end == v.i else []
-
-
 def _as_required(d: BlameDoc, v: Token, frame: dict) -> bool:
     """Does the verb have the "as" role its frame requires ("questioned as a suspect")?"""
     if "as" not in frame:
         return True
     role = pobj(first_child(v, ("prep",), "as"))
     return role is not None and role.lemma_.lower() in str(frame["as"]).split()
-
-
-def _patients(d: BlameDoc, v: Token) -> list[Mention]:
-    """Who a passive verb's step is against: its subject; the antecedent of a relative pronoun
-    ("Dunn, who was arrested"); the noun a participle modifies ("Dunn, arrested in May"); the
-    subject of the verb it is conjoined with or complements ("was arrested and charged", "is to be
-    sentenced")."""
-    t = v
-    for _ in range(4):
-        subj = first_child(t, ("nsubjpass", "nsubj"))
-        if subj is not None:
-            if subj.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
-                return _antecedent_actors(d, t.head)
-            return _objects(d, t, subj)
-        if t.dep_ == "acl" and t.tag_ == "VBN":
-            return _objects(d, t, t.head)
-        if t.dep_ not in ("conj", "xcomp", "acomp") or t.head.i == t.i:
-            return []
-        t = t.head  # "was arrested and charged", "is to be sentenced", "is due to be sentenced"
-    return []
-
-
-def _antecedent_actors(d: BlameDoc, n: Token) -> list[Mention]:
-    """The actors of the noun a relative clause modifies, or of the name it is in apposition to
-    ("Dunn, a former manager who was charged")."""
-    return _objects(d, n, n) or (_objects(d, n.head, n.head) if n.dep_ == "appos" else [])
-
-
-def _members(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
-    """Actors named after "including" or "among them" following an unnamed object, within the
-    verb's phrase ("detained four men after the attack, including Omar Said")."""
-    marks = d.lex.words("legal_member_marks")
-    for t in v.subtree:
-        if t.i > obj.i and t.lower_ in marks:
-            found = _named(d, pobj(t)) if t.lower_ == "including" else []
-            found = found or d.mentions_between(t.i + 1, min(t.i + 4, v.right_edge.i + 1))[:1]
-            if found:
-                return found
-    return []
 
 
 def _targets(d: BlameDoc, n: Token, gov: Token | None, frame: dict) -> list[Mention]:
@@ -228,14 +192,14 @@ def _targets(d: BlameDoc, n: Token, gov: Token | None, frame: dict) -> list[Ment
     for holder in holders:
         for c in holder.children:
             obj = pobj(c) if c.dep_ == "prep" and c.lower_ in preps else None
-            found = _objects(d, holders[-1], obj)
+            found = object_actors(d, holders[-1], obj)
             if found:
                 return found
     if frame.get("role") == "patient":
-        return _named(d, first_child(n, ("poss",)))
+        return self_named(d, first_child(n, ("poss",)))
     if gov is not None and n.dep_ == "pobj" and n.head.lower_ == "with" and gov.lemma_.lower() in d.lex.words(
             "legal_doing_verbs"):
-        return _objects(d, gov, first_child(gov, ("dobj",)))  # "hit Moscow with sanctions"
+        return object_actors(d, gov, first_child(gov, ("dobj",)))  # "hit Moscow with sanctions"
     return []
 
 
@@ -246,7 +210,7 @@ def _noun_row(d, n, gov, rel, frame, targets, inst, issue) -> list[Row]:
     taking the step ("imposed sanctions on") or demanding it ("called for sanctions against":
     an accusation), else the implied institution."""
     by = pobj(first_child(n, ("prep",), "by"))
-    blamer = _party(d, d.np_actors(by), by, inst) if by is not None else []
+    blamer = party_of(d, d.np_actors(by), by, inst) if by is not None else []
     if not blamer and frame.get("role") == "agent":
         blamer = [m for c in n.children if c.dep_ in ("poss", "amod", "compound") for m in d.np_actors(c)]
     family = ""
@@ -261,10 +225,10 @@ def _noun_row(d, n, gov, rel, frame, targets, inst, issue) -> list[Row]:
                 return []
         elif rel in ("dobj", "nsubjpass", "with") and lemma in d.lex.words("legal_doing_verbs"):
             if rel == "nsubjpass" or _passive(gov):
-                blamer = _agent(d, gov, inst)
+                blamer = agent_of(d, gov, inst)
             else:
                 subj, subj_tok = d.subject(gov)
-                blamer = _party(d, subj, subj_tok, inst)
+                blamer = party_of(d, subj, subj_tok, inst)
     row = _row(d, n, targets, blamer or [implicit_blamer(inst)], issue, inst)
     row.family = family or row.family
     return [row]
@@ -276,56 +240,14 @@ def _status(d: BlameDoc, n: Token, v: Token, inst: str, issue: Span | None) -> l
     went on trial", "remains in custody" (the subject)."""
     obj = first_child(v, ("dobj",))
     if obj is not None and not _passive(v):
-        blamed = _objects(d, v, obj)
+        blamed = object_actors(d, v, obj)
         subj, subj_tok = d.subject(v)
-        blamer = _party(d, subj, subj_tok, inst)
+        blamer = party_of(d, subj, subj_tok, inst)
     else:
-        blamed = _patients(d, v)
-        blamer = _agent(d, v, inst)
+        blamed = patient_actors(d, v)
+        blamer = agent_of(d, v, inst)
     cue_end = n.i + 1 if n.i - v.i <= 3 else None
     return [_row(d, v, blamed, blamer, issue, inst, cue_end)] if blamed else []
-
-
-def _party(d: BlameDoc, actors: list[Mention], tok: Token | None, inst: str) -> list[Mention]:
-    """The blamer named by a subject or agent: its actors; a common noun naming an institution
-    ("police", "a judge": the implicit id with these words); an unnamed party ("residents");
-    nothing resolvable (an unclear pronoun): the institution the step implies."""
-    if actors:
-        return actors
-    if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
-        named = _institution(d, tok)
-        if named is not None:
-            return [named]
-        party = d.np_party(tok)
-        if party:
-            return party
-    return [implicit_blamer(inst)]
-
-
-def _institution(d: BlameDoc, head: Token) -> Mention | None:
-    """ "Police", "federal prosecutors", "a Paris court", "the district attorney's office": the
-    implicit id of the institution the phrase names, with its words."""
-    institutions = d.lex.extra["institution_nouns"]
-    words = [head] + [c for c in head.children if c.dep_ in ("compound", "poss")]
-    inst = next((institutions[w.lemma_.lower()] for w in words if w.lemma_.lower() in institutions), None)
-    if inst is None:
-        return None
-    start = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct"))
-    span = d.doc[start : head.i + 1]
-    return Mention(span.start, span.end, IMPLICIT + inst, inst, inst, "IMPLICIT", span.start_char, span.end_char)
-
-
-def _agent(d: BlameDoc, v: Token, inst: str) -> list[Mention]:
-    """The blamer of a passive step: its "by" agent, else the state it happens in ("was arrested
-    in Lebanon": ``jurisdiction_verbs``), else the institution the step implies."""
-    agent = pobj(first_child(v, ("agent",)))
-    if agent is not None:
-        return _party(d, d.np_actors(agent), agent, inst)
-    if v.lemma_.lower() in d.lex.jurisdiction_verbs:
-        place = d.np_actors(pobj(first_child(v, ("prep",), "in")))
-        if place:
-            return place
-    return [implicit_blamer(inst)]
 
 
 def _implicit(d: BlameDoc, t: Token) -> str:
@@ -339,8 +261,8 @@ def _passive_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     has_agent = first_child(v, ("agent",)) is not None
     if (frame.get("needs_issue") and issue is None and not has_agent) or not _as_required(d, v, frame):
         return []
-    blamed = _patients(d, v)
-    return [_row(d, v, blamed, _agent(d, v, inst), issue, inst)] if blamed else []
+    blamed = patient_actors(d, v)
+    return [_row(d, v, blamed, agent_of(d, v, inst), issue, inst)] if blamed else []
 
 
 def _aside(v: Token) -> bool:
@@ -354,11 +276,13 @@ def _aside(v: Token) -> bool:
 
 
 def _passive(v: Token) -> bool:
-    """A passive verb, a participle modifying a noun ("Dunn, arrested in May"), or a participle
-    conjoined with a passive ("was arrested and charged")."""
-    if passive(v, reduced=True):
+    """A passive verb, a participle modifying a noun ("Dunn, arrested in May") or hung on a clause
+    about its subject (:func:`~helpers.blame.cues.legal_parties.reduced_clause`: "appeared in court
+    charged with fraud"), or a participle conjoined with one ("was arrested and charged", "was
+    arrested, charged and jailed")."""
+    if passive(v, reduced=True) or reduced_clause(v):
         return True
-    return (v.tag_ == "VBN" and v.dep_ == "conj" and passive(v.head)
+    return (v.tag_ == "VBN" and v.dep_ == "conj" and v.head.i != v.i and _passive(v.head)
             and first_child(v, ("nsubj", "dobj")) is None)
 
 

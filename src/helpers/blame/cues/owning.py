@@ -5,7 +5,7 @@ admission and denial families (:mod:`helpers.blame.cues.admission`, :mod:`helper
 :func:`about_owners` (is a clause about their own act), :func:`names_wrong` (do words name a wrong),
 :func:`phrase` (a noun phrase without its clauses), :func:`withheld` and :func:`refused` (an act not
 done), :func:`own_words` (a party's word about itself), :func:`plea` (guilty or not guilty) and
-:func:`complement` (what a plea or apology is about). Reads the lexicon's ``spokesperson_nouns``,
+:func:`complement` (what a plea or apology is about). Reads the lexicon's ``spokesperson_nouns``, ``counsel_nouns``,
 ``wrongdoing_words``, ``accusation_nouns``, ``refusal_verbs``, ``first_person``, ``plea_*`` and
 the blame lexicon's act, agency, criticism and responsibility words. Registers no cue.
 """
@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from helpers.blame.attribution import attribute
 from helpers.blame.document import BlameDoc, Mention, first_child, hypothetical, negated, passive, pobj, span_of
 
-__all__ = ["owners", "about_owners", "names_wrong", "phrase", "withheld", "refused", "own_words", "plea",
-           "complement", "issue_of", "roots"]
+__all__ = ["owners", "speaking_for", "about_owners", "names_wrong", "phrase", "withheld", "refused", "own_words",
+           "plea", "complement", "issue_of", "roots"]
 
 #: Dependents that start a clause of their own inside a phrase (:func:`phrase` leaves them out).
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
@@ -28,10 +28,20 @@ _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"
 
 def owners(d: BlameDoc, verb: Token) -> list[Mention]:
     """The actors whose act ``verb`` is: its subject's, or for a spokesperson the organisation it
-    speaks for ("Kremlin spokesman Dmitry Peskov denied": Russia)."""
+    speaks for ("Kremlin spokesman Dmitry Peskov denied": Russia), for a lawyer the client ("Dunn's
+    lawyer denied": Dunn)."""
     found, subj = d.subject(verb)
-    if subj is None:
-        return found
+    return found if subj is None else speaking_for(d, subj, found)
+
+
+def speaking_for(d: BlameDoc, subj: Token, found: list[Mention]) -> list[Mention]:
+    """Whom the phrase ``subj`` (whose actors are ``found``) speaks for: a lawyer's client ("Ana
+    Ruiz, Dunn's lawyer", "a lawyer for Dunn"), a spokesperson's organisation, else ``found``."""
+    counsel = [t for t in phrase(subj) if t.lemma_.lower() in d.lex.words("counsel_nouns")]
+    clients = [m for t in counsel for c in t.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "for")
+               for m in d.np_actors(c if c.dep_ == "poss" else pobj(c))]
+    if clients:
+        return sorted(dict.fromkeys(clients), key=lambda m: m.start)
     spokes = [t for t in phrase(subj) if t.lemma_.lower() in d.lex.words("spokesperson_nouns")]
     orgs: list[Mention] = []
     for t in spokes:  # "Kremlin spokesman", "a spokeswoman for Acme", "the company's spokesman"

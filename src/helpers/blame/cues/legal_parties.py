@@ -1,0 +1,186 @@
+"""Who a legal step is against and who takes it (:mod:`helpers.blame.cues.legal`). The blamed:
+the actors a phrase names as itself, with the people it includes or the body it stands for, the
+subject of a passive step, a relative clause's antecedent, an unnamed object's named members or the
+name it is identified by ("the driver, later identified as Mark Bell"). The blamer: a subject's or
+"by" agent's actors, the institution a common noun names ("police", "a judge") or the body a proper
+name with such a noun names ("Thames Valley Police"), an unnamed party,
+the state a step happens in, else the institution the step implies. Reads the lexicon's
+``individual_nouns``, ``legal_member_marks``, ``legal_naming_verbs``, ``institution_nouns`` and
+``jurisdiction_verbs``. Registers no cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from helpers.blame.document import IMPLICIT, BlameDoc, Mention, first_child, implicit_blamer, pobj
+
+__all__ = ["self_named", "object_actors", "identified_name", "adjacent_object", "adjacent_subject", "patient_actors",
+           "member_actors", "party_of", "institution_of", "agent_of", "reduced_clause"]
+
+
+def self_named(d: BlameDoc, head: Token | None) -> list[Mention]:
+    """The actors a phrase names as itself: its head's mention (or the pronoun's actor) and those
+    of its conjuncts and appositions, not its possessors or modifiers (:func:`object_actors` decides
+    when those count)."""
+    out, stack = [], [head] if head is not None else []
+    while stack:
+        t = stack.pop()
+        m = d.by_token.get(t.i) or d.pronoun(t)
+        if m is not None and m not in out:
+            out.append(m)
+        stack += [c for c in t.children if c.dep_ in ("conj", "appos")]
+    return sorted(out, key=lambda m: m.start)
+
+
+def object_actors(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
+    """The actors a verb's object names: as itself (:func:`self_named`), with those it includes ("four
+    men, including Omar Said") or else the organisation or state it stands for ("Montenegro's
+    prime minister", "52 members of MASSOB", "Belarusian officials"), but not a person it belongs
+    to ("his son", "Dunn's lawyer"); when the phrase names people (itself, its appositions or
+    members), only them ("two Cabinet officers, Wilbur Ross and ..."), and never the place or
+    nationality of a private individual ("a 36-year-old Leeds man": ``individual_nouns``) or of
+    one person singled out ("a Cabinet officer": the guideline's individuals, not the body)."""
+    if obj is None:
+        return []
+    named = self_named(d, obj) or identified_name(d, v, obj)
+    members = member_actors(d, v, obj)
+    single = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)  # "a Cabinet officer"
+    if members or single or obj.lemma_.lower() in d.lex.words("individual_nouns"):
+        # "a 36-year-old Leeds man": where he is from, not who is blamed
+        return sorted(dict.fromkeys(named + members), key=lambda m: m.start)
+    wider = [m for m in d.np_actors(obj) if m.label != "PERSON"]
+    if named:  # "two Cabinet officers, Wilbur Ross and ...": the people named, not "Cabinet" before
+        wider = [m for m in wider if m.start > obj.i]  # the head; "52 members of MASSOB (MASSOB)" keeps both
+    return sorted(dict.fromkeys(named + wider), key=lambda m: m.start)
+
+
+def identified_name(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
+    """The name an unnamed party is given by a naming participle on it or, as the parser often
+    hangs it, on the verb after it: "detained the driver, later identified as Mark Bell", "a woman,
+    named as Jane Roe", "a man called Omar Said"."""
+    verbs = d.lex.words("legal_naming_verbs")
+    hung = [c for c in v.children if c.dep_ in ("advcl", "dep") and c.i > obj.i] if v.i != obj.i else []
+    for c in [c for c in obj.children if c.dep_ in ("acl", "relcl")] + hung:
+        if c.lemma_.lower() not in verbs:
+            continue
+        name = pobj(first_child(c, ("prep",), "as")) or first_child(c, ("oprd", "dobj", "attr"))
+        found = self_named(d, name)
+        if found:
+            return found
+    return []
+
+
+def adjacent_object(d: BlameDoc, v: Token) -> list[Mention]:
+    """An actor named right after an active verb with no object in the parse ("sentenced Barack
+    Obama to six years", which the parser reads as a preposition): the verb's object."""
+    m = d.by_token.get(v.i + 1)
+    return [m] if m is not None and m.start == v.i + 1 and first_child(v, ("dobj", "ccomp")) is None else []
+
+
+def adjacent_subject(d: BlameDoc, v: Token) -> list[Mention]:
+    """An actor named right before a verb with no subject in the parse ("FIFA banned Blatter",
+    which the parser reads as an adverbial): the verb's subject."""
+    m = d.by_token.get(v.i - 1)
+    return [m] if m is not None and m.end == v.i else []
+
+
+def patient_actors(d: BlameDoc, v: Token) -> list[Mention]:
+    """Who a passive verb's step is against: its subject; the antecedent of a relative pronoun
+    ("Dunn, who was arrested"); the noun a participle modifies ("Dunn, arrested in May"); the
+    subject of the verb it is conjoined with or complements ("was arrested and charged", "is to be
+    sentenced")."""
+    t = v
+    for _ in range(4):
+        subj = first_child(t, ("nsubjpass", "nsubj"))
+        if subj is not None:
+            if subj.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                return _antecedent_actors(d, t.head)
+            return object_actors(d, t, subj)
+        if t.dep_ == "acl" and t.tag_ == "VBN":
+            return object_actors(d, t, t.head)
+        if (t.dep_ not in ("conj", "xcomp", "acomp") and not reduced_clause(t)) or t.head.i == t.i:
+            return []
+        t = t.head  # "was arrested and charged", "is to be sentenced", "appeared in court charged with"
+    return []
+
+
+def reduced_clause(v: Token) -> bool:
+    """Is ``v`` a bare past participle hung on a clause whose subject it is about ("Dunn appeared
+    in court charged with fraud", "Dunn was arrested, charged and jailed"): no subject, auxiliary or
+    object of its own, under a passive or a verb with no object (under "Police arrested Dunn,
+    charged with fraud" whom it is about is unclear)?"""
+    own = ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark")
+    return (v.tag_ == "VBN" and v.dep_ == "advcl" and v.head.i != v.i and first_child(v, own) is None
+            and first_child(v.head, ("dobj",)) is None)
+
+
+def _antecedent_actors(d: BlameDoc, n: Token) -> list[Mention]:
+    """The actors of the noun a relative clause modifies, or of the name it is in apposition to
+    ("Dunn, a former manager who was charged")."""
+    return object_actors(d, n, n) or (object_actors(d, n.head, n.head) if n.dep_ == "appos" else [])
+
+
+def member_actors(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
+    """Actors named after "including" or "among them" following an unnamed object, within the
+    verb's phrase ("detained four men after the attack, including Omar Said")."""
+    marks = d.lex.words("legal_member_marks")
+    for t in v.subtree:
+        if t.i > obj.i and t.lower_ in marks:
+            found = self_named(d, pobj(t)) if t.lower_ == "including" else []
+            found = found or d.mentions_between(t.i + 1, min(t.i + 4, v.right_edge.i + 1))[:1]
+            if found:
+                return found
+    return []
+
+
+def party_of(d: BlameDoc, actors: list[Mention], tok: Token | None, inst: str) -> list[Mention]:
+    """The blamer named by a subject or agent: its actors; a common noun naming an institution
+    ("police", "a judge": the implicit id with these words); an unnamed party ("residents");
+    nothing resolvable (an unclear pronoun): the institution the step implies."""
+    if actors:
+        return actors
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+        named = institution_of(d, tok)
+        if named is not None:
+            return [named]
+        party = d.np_party(tok)
+        if party:
+            return party
+    return [implicit_blamer(inst)]
+
+
+def institution_of(d: BlameDoc, head: Token) -> Mention | None:
+    """ "Police", "federal prosecutors", "a Paris court", "the district attorney's office": the
+    implicit id of the institution the phrase names, with its words."""
+    institutions = d.lex.extra["institution_nouns"]
+    words = [head] + [c for c in head.children if c.dep_ in ("compound", "poss")]
+    inst = next((institutions[w.lemma_.lower()] for w in words if w.lemma_.lower() in institutions), None)
+    if inst is None:
+        return None
+    start = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct"))
+    span = d.doc[start : head.i + 1]
+    if _proper_body(head, span):  # "Thames Valley Police": the body the document names
+        return Mention(span.start, span.end, "", span.text, span.text, "ORG", span.start_char, span.end_char)
+    return Mention(span.start, span.end, IMPLICIT + inst, inst, inst, "IMPLICIT", span.start_char, span.end_char)
+
+
+def _proper_body(head: Token, span) -> bool:
+    """Does an institution's phrase name one body by its proper name ("Thames Valley Police", "the
+    Kent Police"), every word capitalised with a proper-noun modifier, not a common noun ("police",
+    "a Paris court")?"""
+    return (any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+            and all(t.text[:1].isupper() for t in span))
+
+
+def agent_of(d: BlameDoc, v: Token, inst: str) -> list[Mention]:
+    """The blamer of a passive step: its "by" agent, else the state it happens in ("was arrested
+    in Lebanon": ``jurisdiction_verbs``), else the institution the step implies."""
+    agent = pobj(first_child(v, ("agent",)))
+    if agent is not None:
+        return party_of(d, d.np_actors(agent), agent, inst)
+    if v.lemma_.lower() in d.lex.jurisdiction_verbs:
+        place = d.np_actors(pobj(first_child(v, ("prep",), "in")))
+        if place:
+            return place
+    return [implicit_blamer(inst)]
