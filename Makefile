@@ -37,8 +37,8 @@ TEST_ITEMS := $(filter %06-evaluation.ipynb,$(NOTEBOOKS)) $(filter %05-corpus-co
 test: setup ## Every test (slow ones too) and every notebook re-executed and validated by nbval (strict), on TEST_WORKERS=2 processes
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(TEST_ITEMS) $(NBVAL)
 
-test-fast: setup ## The tests not marked slow, no notebooks (under a minute): the loop while editing
-	$(BIN)/python -m pytest tests -m "not slow" -q --durations=10
+test-fast: setup ## The tests not marked slow, no notebooks, on TEST_WORKERS=2 processes: the loop while editing
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests -m "not slow" -q --durations=10
 
 lint: setup ## ruff on src, tests and scripts (rules in pyproject.toml's [tool.ruff])
 	$(BIN)/ruff check src tests scripts

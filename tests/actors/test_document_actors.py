@@ -206,6 +206,7 @@ def test_references_are_the_components_setting(nlp):
     assert {"carmaker", "lawyer"} <= refs.vocabulary
 
 
+@pytest.mark.slow  # loads the world pack's resources of its own (about 8 s)
 def test_a_link_to_a_mention_that_is_no_actor_costs_nothing():
     """A real Wikinews article (vendored, row 218) where a name links to a span that is not an
     actor mention: the actor resolver once raised KeyError there and the document was lost."""
