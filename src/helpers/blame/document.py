@@ -251,6 +251,13 @@ def negated(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.children)
 
 
+def lacks_particle(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` a verb of the lexicon's ``particle_verbs`` without one of its particles ("covered
+    the story", "stepped in"), so no cue?"""
+    needed = lex.extra["particle_verbs"].get(t.lemma_.lower())
+    return needed is not None and not any(c.dep_ in ("prt", "advmod") and c.lower_ in needed for c in t.children)
+
+
 def hypothetical(t: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_modals for c in t.children)
 

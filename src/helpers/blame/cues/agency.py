@@ -181,7 +181,7 @@ def _acting_institution(d: BlameDoc, v: Token, subj: Token | None) -> list:
     ("police detained the man") is the legal family's, not a harm."""
     if subj is None or subj.head.i != v.i or v.lemma_.lower() in d.lex.extra["legal_verbs"]:
         return []
-    if not (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() == "police"):
+    if not (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in d.lex.words("acting_institutions")):
         return []
     m = d.institution(subj)
     return [m] if m is not None and m.name in d.lex.words("acting_institutions") else []

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from helpers.blame.cues.registry import Row, register
 from helpers.blame.cues.speakers import reporting
-from helpers.blame.document import BlameDoc, first_child, negated, pobj, span_of
+from helpers.blame.document import BlameDoc, first_child, lacks_particle, negated, pobj, span_of
 
 CRITICISM = register("criticism", order=2, weight=0.4)
 
@@ -51,7 +51,7 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
     if t.pos_ == "VERB" and lemma in lex.criticism_verbs:
         if lemma in ("fail", "refuse") and first_child(t, ("xcomp",)) is None:
             return []
-        if lemma == "cover" and first_child(t, ("prt",), "up") is None:
+        if lacks_particle(t, lex):
             return []  # "covered up the abuse", not "covered the story"
         subj, _ = d.subject(t)
         obj = first_child(t, ("dobj", "xcomp"))

@@ -60,7 +60,7 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
         if not blamer and v.lemma_.lower() in d.lex.jurisdiction_verbs:  # "arrested in Lebanon"
             blamer = d.np_actors(pobj(first_child(v, ("prep",), "in"))) or []
     else:
-        subj, subj_tok = d.subject(_through_medium(v))
+        subj, subj_tok = d.subject(_through_medium(d, v))
         blamer = subj or d.np_party(subj_tok)
         targets = []
         for c in v.children:
@@ -135,12 +135,12 @@ def _about_act(d: BlameDoc, v: Token) -> bool:
     return thing is not None and d.is_act(thing)
 
 
-def _through_medium(v: Token) -> Token:
+def _through_medium(d: BlameDoc, v: Token) -> Token:
     """The word whose subject is the blamer of a participle: the participle itself, or, when the
     parser hung it on the medium of a message ("posted a message on Twitter blaming Iran", "a
     statement in the state newspaper accusing X"), the verb whose object is the message."""
     medium = v.head
-    if not (v.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in ("on", "in", "via", "through")):
+    if not (v.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in d.lex.words("medium_preps")):
         return v
     message = medium.head.head
     if message.pos_ == "NOUN" and message.dep_ in ("dobj", "attr") and message.head.pos_ in ("VERB", "AUX"):

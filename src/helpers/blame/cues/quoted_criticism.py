@@ -41,6 +41,7 @@ from helpers.blame.document import (
     first_child,
     hypothetical,
     implicit_blamer,
+    lacks_particle,
     negated,
     passive,
     pobj,
@@ -48,8 +49,6 @@ from helpers.blame.document import (
 )
 
 FAMILY = "criticism"
-#: Particles that make "step" a way of leaving office ("step down", "step aside").
-_STEP_PARTICLES = ("down", "aside")
 
 
 def _words(d: BlameDoc, *names: str) -> frozenset[str]:
@@ -158,7 +157,7 @@ def resign_demand(d: BlameDoc, t: Token) -> list[Row]:
     lemma = t.lemma_.lower()
     if (t.pos_ != "VERB" and t.dep_ != "ccomp") or lemma not in d.lex.words("resignation_verbs") or negated(t):
         return []  # the subjunctive "demanded that Hale resign" is often parsed as a noun
-    if lemma == "step" and not any(c.lower_ in _STEP_PARTICLES for c in t.children if c.dep_ in ("prt", "advmod")):
+    if lacks_particle(t, d.lex):  # "step down", not "step in"
         return []
     gov = t.head
     if gov.lemma_.lower() not in d.lex.words("legal_demand_verbs"):
