@@ -68,14 +68,35 @@ _ANALYZERS: dict[tuple, Analyzer] = {}
 
 def _analyze_batch(raws: list[RawDocument], spec: ResourceSpec, batch_size: int,
                    max_chunk_chars: int) -> dict[str, pd.DataFrame]:
-    """A worker's task: the tables of one batch, with the resources rebuilt from ``spec``."""
+    """A worker's task: the tables of one batch, with the resources rebuilt from ``spec`` (or
+    those :func:`_adopt` gave the worker)."""
     key = (spec, batch_size, max_chunk_chars)
     if key not in _ANALYZERS:
         _ANALYZERS[key] = Analyzer(_loaded(spec), batch_size, max_chunk_chars)
     return _ANALYZERS[key].batch(raws)
 
 
-_SINGLE_THREADED = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+def _adopt(resources: Resources, batch_size: int, max_chunk_chars: int) -> None:
+    """A forked worker's initializer: analyse with the parent's loaded ``resources`` (inherited
+    with the process's memory, not rebuilt)."""
+    _ANALYZERS[(resources.spec, batch_size, max_chunk_chars)] = Analyzer(resources, batch_size, max_chunk_chars)
+
+
+# Inherited by the workers: one BLAS/OpenMP/torch thread each (no oversubscription), and no
+# tokenizer thread pool in a forked child.
+_SINGLE_THREADED = {**{k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")},
+                    "TOKENIZERS_PARALLELISM": "false"}
+
+
+def _start_method() -> str:
+    """``fork`` on Linux unless torch (imported by spaCy's thinc) may run several intra-op threads
+    in this process (a forked child of an OpenMP thread pool can hang; the learned sentiment sets
+    one thread): fast, needs no ``if __name__ == "__main__"`` guard in user scripts, and lets the
+    workers inherit loaded resources. Otherwise ``spawn``."""
+    if sys.platform != "linux":
+        return "spawn"
+    torch = sys.modules.get("torch")
+    return "fork" if torch is None or torch.get_num_threads() == 1 else "spawn"
 
 
 def _ordered(submit, batches: Iterable, window: int) -> Iterator:
@@ -96,8 +117,10 @@ def iter_analysis(documents: Iterable[RawDocument], resources: Resources | Resou
                   batch_size: int = 32, max_chunk_chars: int = MAX_CHUNK_CHARS) -> Iterator[dict[str, pd.DataFrame]]:
     """The tables, one batch of ``batch_size`` documents at a time, in input order.
 
-    ``n_process > 1`` analyses batches in that many worker processes (each rebuilds the resources
-    from their spec once, one BLAS/torch thread each); the results are the same as with one process.
+    ``n_process > 1`` analyses batches in that many worker processes, one BLAS/torch thread each:
+    forked workers (Linux) given loaded resources use them as inherited, without loading anything;
+    otherwise each worker rebuilds the resources from their spec once. The results are the same
+    as with one process.
     """
     if n_process < 1 or batch_size < 1:
         raise ValueError("n_process and batch_size must be at least 1")
@@ -111,12 +134,13 @@ def iter_analysis(documents: Iterable[RawDocument], resources: Resources | Resou
     import multiprocessing as mp
 
     saved = {k: os.environ.get(k) for k in _SINGLE_THREADED}
-    os.environ.update(_SINGLE_THREADED)  # inherited by the workers: no thread oversubscription
-    # fork is fast and needs no `if __name__ == "__main__"` guard in user scripts, but is unsafe
-    # once torch's thread pools exist in this process: then the workers are spawned fresh.
-    method = "spawn" if "torch" in sys.modules or sys.platform != "linux" else "fork"
+    os.environ.update(_SINGLE_THREADED)
+    method = _start_method()
+    # forked workers adopt the resources already loaded here; spawned ones rebuild them from the spec
+    adopt = method == "fork" and resources is not spec
     try:
-        pool = mp.get_context(method).Pool(n_process)
+        pool = mp.get_context(method).Pool(n_process, initializer=_adopt if adopt else None,
+                                           initargs=(resources, batch_size, max_chunk_chars) if adopt else ())
     finally:
         for k, v in saved.items():
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)

@@ -2,21 +2,23 @@
 
 :func:`sentence_rows` gives the ``sentences`` table rows of a document (offsets in the clean and
 the raw text); :func:`sentence_docs` gives each sentence as a Doc of its own (what the sentiment
-scorers read), built from one array of the whole document. spaCy's ``Span.as_doc`` copies the
-whole document's arrays and entities for every sentence, which made the analysis quadratic in the
-length of a document; the Docs here are the same, token for token, built in time linear in it.
+scorers read), built when first read, from one array of the whole document. spaCy's
+``Span.as_doc`` copies the whole document's arrays and entities for every sentence, which made the
+analysis quadratic in the length of a document; the Docs here are the same, token for token,
+built in time linear in it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 
 from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span
 
 from helpers.text import CleanDocument
 
-__all__ = ["sentence_rows", "sentence_docs"]
+__all__ = ["sentence_rows", "sentence_docs", "SentenceDocs"]
 
 
 def _trimmed(sent: Span) -> tuple[int, int]:
@@ -38,18 +40,44 @@ def sentence_rows(cdoc: CleanDocument, sdoc: Doc) -> list[dict]:
     return rows
 
 
-def sentence_docs(sdoc: Doc) -> dict[str, Doc]:
-    """``{sentence text: a Doc of exactly that sentence}`` for every sentence of ``sdoc`` (its
-    whitespace trimmed), equal to ``span.as_doc()`` but from one array of the document."""
-    head = sdoc._get_array_attrs()
-    array = sdoc.to_array(head)
-    ents = {(e.start, e.end) for e in sdoc.ents}
-    parsed = {}
-    for sent in sdoc.sents:
-        span = sdoc.char_span(*_trimmed(sent))
-        if span is not None:
-            parsed[span.text] = _span_doc(span, head, array, ents)
-    return parsed
+class SentenceDocs(Mapping):
+    """``{sentence text: a Doc of exactly that sentence}`` for every sentence of a document (its
+    whitespace trimmed), equal to ``span.as_doc()`` but from one array of the document. A
+    sentence's Doc is built when it is first read (the scorers read only the sentences that
+    mention an actor), the document's array once."""
+
+    def __init__(self, sdoc: Doc):
+        self._sdoc = sdoc
+        self._spans = {}
+        for sent in sdoc.sents:
+            span = sdoc.char_span(*_trimmed(sent))
+            if span is not None:
+                self._spans[span.text] = span
+        self._built: dict[str, Doc] = {}
+        self._array = None
+
+    def __getitem__(self, text: str) -> Doc:
+        if text not in self._built:
+            span = self._spans[text]
+            if self._array is None:
+                head = self._sdoc._get_array_attrs()
+                self._array = (head, self._sdoc.to_array(head), {(e.start, e.end) for e in self._sdoc.ents})
+            self._built[text] = _span_doc(span, *self._array)
+        return self._built[text]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __contains__(self, text: object) -> bool:
+        return text in self._spans
+
+
+def sentence_docs(sdoc: Doc) -> SentenceDocs:
+    """The :class:`SentenceDocs` of ``sdoc``: each sentence as a Doc of its own, built when read."""
+    return SentenceDocs(sdoc)
 
 
 def _span_doc(span: Span, head: list, array, doc_ents: set[tuple[int, int]]) -> Doc:
