@@ -3,7 +3,8 @@
 - An acronym the document defines ("Cessation of Hostilities (CoH)") takes the label and actor
   of its long form (the actor only from an entity that spells most of its initials), or is
   dropped when the long form is no entity.
-- A later entity that is the surname of a person named earlier is that person.
+- A later entity that is the surname of a person named earlier is that person (the first one
+  named here; when several share it, :mod:`helpers.actors.document_actors` chooses among them).
 
 Both record the mention they were linked to (the long form, the full name) as ``"long_form"``
 (its character offsets) in the mention's entry of ``info``; :mod:`helpers.actors.document_actors`

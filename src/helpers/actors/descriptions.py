@@ -17,11 +17,15 @@ Which actor (:meth:`Descriptions.__call__`), in order:
 1. the antecedent mentioned last before the description: for a catalog description, a catalog
    actor of a candidate's tree named by an alias, or a description resolved so far; for a role
    noun, any mention of an actor with that role (from its title, an apposition, a naming verb,
-   a word of its name). The later of the two wins. (Seats, demonyms and surnames are no
-   antecedents here: counting them changed 10 descriptions of the 480 vendored articles, 4 for
-   the better and 6 for the worse: "Kurds ... the administration"; except that a demonym standing
-   for a state's agents, "Russian commanders", names the state for the descriptions of its
-   institutions, "the Defense Ministry", now that every state has them.)
+   a word of its name). The later of the two wins. A description many states' institutions
+   share ("the army", "the foreign ministry") whose last antecedent is older than the sentence
+   before is the institution of the state the document has named most so far, in any use (a
+   story about Zimbabwe quoting "not the British" in passing: "the army" is Zimbabwe's).
+   (Seats, demonyms and surnames are no antecedents here: counting them changed 10 descriptions
+   of the 480 vendored articles, 4 for the better and 6 for the worse: "Kurds ... the
+   administration"; except that a demonym standing for a state's agents, "Russian commanders",
+   names the state for the descriptions of its institutions, "the Defense Ministry", now that
+   every state has them.)
 2. for a catalog description without one that only one actor has, used as an agent ("rebel
    shelling", "regime airstrikes") or as a name ("the Regime", the NER's "Regime forces"): that
    actor if the document supports it, with a name anywhere in the document, in any use (an
@@ -241,15 +245,17 @@ class Descriptions:
         description with ``candidates`` at token ``i``: its antecedent, else (``supported``) the
         candidate the document supports; None when neither."""
         cat = self.catalog
-        best = None
+        hits = []
         for cand in candidates:
             fam = cat.family(cat.root(cand))
             named = st.named_with_agents if cat.actors[cand].type in _INSTITUTIONS else st.named
             for pos, actor, off in reversed(named):
                 if pos < i and actor in fam:
-                    if best is None or pos > best[0]:
-                        best = (pos, cand, False, off)
+                    hits.append((pos, cand, False, off))
                     break
+        best = max(hits, key=lambda h: h[0]) if hits else None
+        if len(hits) > 1 and best[0] < st.recent(i):
+            best = max(hits, key=lambda h: (st.weight(cat.family(cat.root(h[1])), i), h[0]))
         if best is not None or not supported:
             return best
         found = None
@@ -272,8 +278,9 @@ class _State:
         self.starts = {s.start for s in spans}
         self.taken = {i for s in spans for i in range(s.start, s.end)}
         # level 1 of catalog descriptions: actors named by an alias (and descriptions resolved)
-        self.named = sorted((s.start, s.id_, _off(s)) for s in spans if s.id_ in cat and s.start in names.aliases
-                            and info[_off(s)]["kind"] == "actor")
+        self.named = sorted([(s.start, s.id_, _off(s)) for s in spans if s.id_ in cat and s.start in names.aliases
+                             and info[_off(s)]["kind"] == "actor"]
+                            + [info[_off(s)]["state"] for s in spans if "state" in info[_off(s)]])
         # for a state's institutions ("the Defense Ministry"), a demonym standing for the state's
         # agents ("Russian commanders") names the state as well
         self.agents = [(s.start, s.id_, _off(s)) for s in spans if s.id_ in cat
@@ -286,6 +293,16 @@ class _State:
         self.roles = set().union(*actors.roles.values(), *actors.state_roles.values())
         self.role_words = {r.split()[0] for r in self.roles}  # first words of the role nouns
         self.lower = [t.lower_ for t in doc]
+
+    def recent(self, i: int) -> int:
+        """The first token of the sentence before the one holding token ``i`` (of that sentence
+        when it is the first): antecedents from there on are the description's recent context."""
+        start = self.doc[i].sent.start
+        return self.doc[start - 1].sent.start if start > 0 else start
+
+    def weight(self, family: frozenset[str], i: int) -> int:
+        """How often the document names an actor of ``family`` before token ``i``, in any use."""
+        return sum(1 for pos, actor, _ in self.evidence if pos < i and actor in family)
 
     def role_antecedent(self, i: int, phrase: str, weak: bool = False):
         """``(token, actor, False, offsets)`` of the last mention before token ``i`` of an actor

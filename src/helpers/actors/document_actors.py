@@ -7,7 +7,10 @@ are grouped (:func:`group_mentions`):
 - a shorter form joins the longer form it is part of, the nearest one before it (else after):
   a person's surname or first name ("Smith", "Amy"), a person's name inside a longer one ("Ali
   Khamenei" in "Sayyid Ali Hosseini Khamenei"), an organisation's first words ("Acme" of "Acme
-  Corp") or initials ("HKPF"), an acronym the document defines;
+  Corp"), initials ("HKPF") or institution word ("the House" of "United States House of
+  Representatives"), an acronym the document defines; a one-word name several people named
+  before share ("Mugabe" after "Robert Mugabe" and "Grace Mugabe") is the person with the most
+  mentions so far, ties to the first named (the story's main bearer of the name);
 - a person's name (or surname) that is a catalog person's is that catalog actor ("Sayyid Ali
   Hosseini Khamenei" is ``ali_khamenei`` when the pack lists "Ali Khamenei");
 - titles before a name are not part of it ("Speaker Johnson" is "Johnson": :mod:`helpers.actors.titles`).
@@ -192,11 +195,13 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _shorter_form(short: tuple[str, ...], long: tuple[str, ...], labels: tuple[str, str], suffixes) -> bool:
+def _shorter_form(short: tuple[str, ...], long: tuple[str, ...], labels: tuple[str, str], refs: References) -> bool:
     """Is ``short`` (a mention labelled ``labels[0]``) a shorter form of the name ``long`` (``labels[1]``)?
     A person's only of a person's; an organisation's only of an organisation's, as its first word
-    ("Acme" of "Acme Corp") or its first words before words of ``suffixes`` ("Hong Kong Police"
-    of "Hong Kong Police Force", not "Boston University" of "Boston University School of ...")."""
+    ("Acme" of "Acme Corp"), its first words before words of ``refs.name_words`` ("Hong Kong
+    Police" of "Hong Kong Police Force", not "Boston University" of "Boston University School of
+    ..."), or the one word of its name in ``refs.institution_words`` ("House" of "United States
+    House of Representatives")."""
     person = labels[0] == "PERSON"
     if len(short) >= len(long) or person != (labels[1] == "PERSON"):
         return False
@@ -207,7 +212,9 @@ def _shorter_form(short: tuple[str, ...], long: tuple[str, ...], labels: tuple[s
     if labels[1] != "ORG":
         return False
     if labels[0] == "ORG" and long[: len(short)] == short and (
-            len(short) == 1 or all(w.lower() in suffixes for w in long[len(short) :])):
+            len(short) == 1 or all(w.lower() in refs.name_words for w in long[len(short) :])):
+        return True
+    if labels[0] == "ORG" and len(short) == 1 and short[0].lower() in refs.institution_words and short[0] in long:
         return True
     one = short[0]
     return len(short) == 1 and one.isupper() and len(one) >= 2 and one == _initials(long)  # "HKPF"
@@ -285,11 +292,11 @@ def _links(mentions: list[Span], words: dict, info: dict, by_off: dict, cat: Cat
            refs: References) -> tuple[dict[Offsets, Span], dict[Offsets, str]]:
     """For each mention outside the catalog: the mention of the longer form it is a shorter form
     of (its target), or the catalog person whose name it contains."""
-    index: dict[str, list[Span]] = {}  # the longer forms by last word, first word and initials
+    index: dict[str, list[Span]] = {}  # the longer forms by last word, first word, initials, institution words
     for c in mentions:
         cw = words[_off(c)]
         if len(cw) > 1:
-            for k in {cw[-1], cw[0], _initials(cw)}:
+            for k in {cw[-1], cw[0], _initials(cw), *(w for w in cw if w.lower() in refs.institution_words)}:
                 index.setdefault(k, []).append(c)
     target: dict[Offsets, Span] = {}
     new_ids: dict[Offsets, str] = {}
@@ -299,8 +306,8 @@ def _links(mentions: list[Span], words: dict, info: dict, by_off: dict, cat: Cat
             continue
         w, person = words[key], s.label_ == "PERSON"
         long_form = info[key].get("long_form")
-        if long_form in by_off and long_form != key:
-            target[key] = by_off[long_form]
+        if long_form in by_off and long_form != key and info[key]["source"] != "surname":
+            target[key] = by_off[long_form]  # an acronym's definition (a surname: below, as a person's)
             continue
         hit = next((aid for aw, aid in persons.get(w[-1], ()) if _subsequence(aw, w)), None) if person else None
         if hit and len(w) > 1:
@@ -309,13 +316,48 @@ def _links(mentions: list[Span], words: dict, info: dict, by_off: dict, cat: Cat
         near = {c.start: c for k in {w[0], w[-1]} for c in index.get(k, ())}
         longer = [c for _, c in sorted(near.items()) if c is not s
                   and (c.label_ != "PERSON" or _person_name(words[_off(c)]))
-                  and _shorter_form(w, words[_off(c)], (s.label_, c.label_), refs.name_words)]
+                  and _shorter_form(w, words[_off(c)], (s.label_, c.label_), refs)]
         if person and len(w) == 1:  # a surname before a first name
             longer = [c for c in longer if words[_off(c)][-1] == w[0]] or longer
-        found = _nearest(s, longer)
+            found = _most_prominent(s, longer, mentions, target, words)
+        else:
+            found = _nearest(s, longer)
+        if found is None and long_form in by_off and long_form != key:
+            found = by_off[long_form]
         if found is not None:
             target[key] = found
     return target, new_ids
+
+
+def _person_of(m: Span, target: dict[Offsets, Span], words: dict) -> tuple[str, ...]:
+    """The full name a person mention stands for so far: the words of the end of its chain of targets."""
+    seen = set()
+    while _off(m) in target and _off(m) not in seen:
+        seen.add(_off(m))
+        m = target[_off(m)]
+    return words[_off(m)]
+
+
+def _most_prominent(s: Span, candidates: list[Span], mentions: list[Span], target: dict[Offsets, Span],
+                    words: dict) -> Span | None:
+    """The full name a one-word name ("Mugabe") refers to when several people named before it
+    share it ("Robert Mugabe", "Grace Mugabe"): the text's main bearer of the name, the person
+    with the most mentions before it (full names and the one-word names already given to them),
+    ties to the one named first; its mention nearest before. With one person named before, the
+    nearest full name (before, else after)."""
+    before = [c for c in candidates if c.start < s.start]
+    people = {_person_of(c, target, words) for c in before}
+    if len(people) < 2:
+        return _nearest(s, candidates)
+    count, first = dict.fromkeys(people, 0), {}
+    for m in mentions:
+        if m.start >= s.start:
+            break
+        if (person := _person_of(m, target, words)) in count:
+            count[person] += 1
+            first.setdefault(person, m.start)
+    chosen = max(people, key=lambda p: (count[p], -first[p]))
+    return max((c for c in before if _person_of(c, target, words) == chosen), key=lambda c: c.start)
 
 
 def mention_records(spans: list[Span], info: dict, actors: DocumentActors) -> dict[Offsets, dict]:

@@ -23,7 +23,7 @@ __all__ = ["REFERENCES", "References", "load_references"]
 #: The shipped file, the ``actor_resolver`` component's default ``references`` setting.
 REFERENCES = "references.yml"
 _KEYS = ("titles", "name_words", "role_nouns", "state_roles", "generic_person_nouns", "anonymous_roles",
-         "naming_verbs")
+         "naming_verbs", "institution_words")
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class References:
     """``titles``: title (a tuple of words, as written) -> role nouns; ``name_words``: a word of an
     organisation's name (lower case) -> role nouns; ``role_nouns``, ``state_roles``,
     ``generic_person_nouns``, ``anonymous_roles``: role nouns; ``naming_verbs``: lemmas ("name",
-    "call", "identify")."""
+    "call", "identify"); ``institution_words``: words of a state institution's name ("house",
+    "court": "United States House of Representatives ... the House")."""
 
     titles: dict[tuple[str, ...], tuple[str, ...]]
     name_words: dict[str, tuple[str, ...]]
@@ -40,6 +41,7 @@ class References:
     generic_person_nouns: frozenset[str]
     anonymous_roles: frozenset[str]
     naming_verbs: frozenset[str]
+    institution_words: frozenset[str]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -82,4 +84,5 @@ def load_references(name: str) -> References:
         generic_person_nouns=frozenset(_roles(data["generic_person_nouns"], f"{path}: generic_person_nouns")),
         anonymous_roles=frozenset(_roles(data["anonymous_roles"], f"{path}: anonymous_roles")),
         naming_verbs=frozenset(_roles(data["naming_verbs"], f"{path}: naming_verbs")),
+        institution_words=frozenset(_roles(data["institution_words"], f"{path}: institution_words")),
     )

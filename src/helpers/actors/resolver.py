@@ -10,6 +10,9 @@ found, and decides with the catalog (:class:`helpers.actors.Catalog`):
 - an acronym the text defines ("Cessation of Hostilities (CoH)") takes the label of its long
   form, or is no entity when the long form is none, and a surname is the person named earlier
   (:mod:`helpers.actors.coreference`);
+- a state's name inside the name of one of its institutions ("the United States House of
+  Representatives", "the Parliament of Iraq") is part of that name, an actor of its own
+  (:mod:`helpers.actors.institutions`);
 - a title and the name after it are one mention ("House Speaker Mike Johnson"; :mod:`helpers.actors.titles`);
 - the actors outside the catalog become document actors, each with its mentions (surname,
   acronym, title + surname) and role nouns (:mod:`helpers.actors.document_actors`);
@@ -47,6 +50,7 @@ from helpers.actors.catalog import TITLE_LABEL, Catalog, strip_name
 from helpers.actors.coreference import acronym_definitions, apply_acronyms, surname_coreference
 from helpers.actors.descriptions import Descriptions
 from helpers.actors.document_actors import group_mentions, mention_records, person_aliases
+from helpers.actors.institutions import join_institution_names
 from helpers.actors.references import References
 from helpers.actors.titles import attach_titles
 
@@ -118,6 +122,7 @@ class ActorResolver:
             span, kind, source = self._resolve(ent, cat)
             spans.append(span)
             info[(span.start_char, span.end_char)] = {"kind": kind, "source": source}
+        spans = join_institution_names(doc, spans, info, cat, names, refs.institution_words)
         spans, dropped = apply_acronyms(doc, spans, acronyms, info)
         spans = surname_coreference(doc, spans, cat, info, names.aliases)
         spans, titled = attach_titles(doc, spans, info, refs, lambda s: s.id_ in cat)
