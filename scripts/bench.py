@@ -25,10 +25,13 @@ or space) of the sample.
    :data:`helpers.corpus.MAX_CHUNK_CHARS`, so parsed in chunks): the time of :func:`helpers.corpus.analyze`
    (default sentiment; also ``none``), start-up excluded, and of bare ``nlp(text)`` for reference.
    Target: time(4N) / time(N) < 5 for the default analysis.
-3. Two processes: ``analyze_to(n_process=2)`` with the default sentiment on the same sample,
-   worker start-up included, against the one-process time of 1. Target >= 1.7. Meanwhile the
-   workers' peak RSS is sampled (psutil; on Linux each worker's VmHWM, its exact peak). For
-   information, a worker's start-up is timed in a fresh subprocess (:func:`startup`).
+3. Two processes: ``analyze_to(n_process=2)`` with the default sentiment on the same sample and
+   the same loaded resources, worker start-up included (on Linux the workers are forked and use the
+   loaded resources: :func:`helpers.corpus.runners.worker_start_method`), against the one-process
+   time of 1. Target >= 1.7. Meanwhile the workers' peak RSS is sampled (psutil; on Linux each
+   worker's VmHWM, its exact peak). For information, the start-up of a worker that loads the
+   resources itself (a spawned worker, or the command line's workers, which get only the spec) is
+   timed in a fresh subprocess (:func:`startup`).
 4. Memory growth (``--memory``, or tiny in ``--quick``): ``analyze_to`` (sentiment none, 2 processes)
    at each ``--memory-docs`` size in a fresh subprocess, which reports its own peak RSS and its
    largest worker's (:func:`child_rss`); the sample is streamed. Target: largest / smallest <= 1.2.
@@ -343,7 +346,9 @@ def startup(sentiment: str) -> dict:
 
 def parallel(docs: list, batch_size: int, n_process: int, one: dict) -> dict:
     """Part 3: the default analysis on ``n_process`` processes (start-up included) against one.
-    For information, a worker's start-up (:func:`startup`) and the speed-up without it."""
+    For information, the start-up of a worker that loads the resources itself (:func:`startup`)."""
+    from helpers.corpus.runners import worker_start_method
+
     res = _resources(SENTIMENTS[-1])
     start = startup(SENTIMENTS[-1])
     load = _load()
@@ -361,7 +366,7 @@ def parallel(docs: list, batch_size: int, n_process: int, one: dict) -> dict:
             "load_after": _load(), "seconds_1": one_secs, "seconds_n": round(secs, 2), "cpu_seconds_n": round(cpu, 2),
             "words": summary.words, "failed": summary.failed, "errors": summary.errors, "valid": valid,
             "words_per_s": round(summary.words / secs, 1), "speedup": round(value, 3),
-            "worker_startup": start, "speedup_without_startup": round(one_secs / max(secs - start["seconds"], 1e-9), 3),
+            "start_method": worker_start_method(), "worker_startup": start,
             "ratio_to_spacy": round(one["rows"]["spacy"]["seconds"] / secs, 3),
             "worker_peak_rss_mb": workers, "memory_tool": "psutil" if _has_psutil() else "none (psutil not installed)",
             "main_peak_rss_mb": round(_vm_hwm_kb() / 1024, 1) or None,
@@ -485,6 +490,9 @@ def _targets_table(result: dict) -> list[str]:
                     f"{_verdict(x)} |" for x in result["targets"]]
 
 
+_STARTED = {"fork": "forked, using the loaded resources", "spawn": "spawned, each loading the resources"}
+
+
 def _notes(result: dict) -> list[str]:
     lin, par, mem, m = (result[k] for k in ("linearity", "parallel", "memory", "machine"))
     start = par["worker_startup"]["seconds"]
@@ -492,8 +500,9 @@ def _notes(result: dict) -> list[str]:
              "characters; time 4N / N: " + ", ".join(
                  f"{k} {lin[k]['seconds_4N']:.1f} s / {lin[k]['seconds_N']:.1f} s = {lin[k]['ratio']:.2f}"
                  for k in ("spacy", "none", "model")),
-             f"{par['n_process']} processes: {par['seconds_n']:.1f} s against {par['seconds_1']:.1f} s; a worker's "
-             f"start-up {start:.1f} s, speed-up without it x{par['speedup_without_startup']:.2f}",
+             f"{par['n_process']} processes: {par['seconds_n']:.1f} s against {par['seconds_1']:.1f} s; workers "
+             + _STARTED.get(par.get("start_method"), "-") + f"; a worker that loads the resources itself starts "
+             f"in {start:.1f} s",
              "peak RSS per worker: " + (", ".join(f"{mb:,.0f} MB" for mb in par["worker_peak_rss_mb"]) or "-")
              + f" ({par['memory_tool']})"]
     if mem["measured"]:

@@ -15,7 +15,7 @@ import pytest
 
 from helpers.corpus import analyze
 from helpers.corpus.readers import RawDocument
-from helpers.corpus.runners import _start_method
+from helpers.corpus.runners import worker_start_method
 from helpers.resources import Resources, load_resources
 
 from ..conftest import REAL_ARTICLES
@@ -43,7 +43,7 @@ def one_torch_thread():
 def test_forked_workers_adopt_the_loaded_resources(monkeypatch, one_torch_thread):
     resources = load_resources("syria", sentiment="rules")
     one = analyze(_docs(), resources, batch_size=1)
-    assert _start_method() == "fork"
+    assert worker_start_method() == "fork"
 
     def rebuild(cls, spec):
         raise AssertionError("a worker rebuilt the resources instead of using the loaded ones")
@@ -58,8 +58,8 @@ def test_forked_workers_adopt_the_loaded_resources(monkeypatch, one_torch_thread
 def test_workers_are_spawned_when_torch_runs_several_threads(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(get_num_threads=lambda: 2))
-    assert _start_method() == "spawn"
+    assert worker_start_method() == "spawn"
     monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(get_num_threads=lambda: 1))
-    assert _start_method() == "fork"
+    assert worker_start_method() == "fork"
     monkeypatch.setattr(sys, "platform", "darwin")
-    assert _start_method() == "spawn"
+    assert worker_start_method() == "spawn"

@@ -31,7 +31,7 @@ from helpers.schema import TABLES, coerce, empty_tables
 if TYPE_CHECKING:  # imported when used: importing helpers.corpus loads no pipeline library
     from helpers.resources import Resources, ResourceSpec
 
-__all__ = ["iter_analysis", "analyze", "analyze_to", "analyze_dask", "RunSummary"]
+__all__ = ["iter_analysis", "analyze", "analyze_to", "analyze_dask", "RunSummary", "worker_start_method"]
 
 
 def _spec(resources: Resources | ResourceSpec) -> ResourceSpec:
@@ -88,7 +88,7 @@ _SINGLE_THREADED = {**{k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS
                     "TOKENIZERS_PARALLELISM": "false"}
 
 
-def _start_method() -> str:
+def worker_start_method() -> str:
     """``fork`` on Linux unless torch (imported by spaCy's thinc) may run several intra-op threads
     in this process (a forked child of an OpenMP thread pool can hang; the learned sentiment sets
     one thread): fast, needs no ``if __name__ == "__main__"`` guard in user scripts, and lets the
@@ -135,7 +135,7 @@ def iter_analysis(documents: Iterable[RawDocument], resources: Resources | Resou
 
     saved = {k: os.environ.get(k) for k in _SINGLE_THREADED}
     os.environ.update(_SINGLE_THREADED)
-    method = _start_method()
+    method = worker_start_method()
     # forked workers adopt the resources already loaded here; spawned ones rebuild them from the spec
     adopt = method == "fork" and resources is not spec
     try:
