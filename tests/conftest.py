@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed, the vendored real articles (tests/fixtures/SOURCE.md), and the
+"""Shared fixtures: the seed, the vendored real articles (tests/fixtures/SOURCE.md), the
 command line run in this process (``cli``).
 
 Pipelines, catalogs and resources are loaded once per process by the package itself

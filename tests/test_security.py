@@ -22,6 +22,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from helpers.datafiles import read_yaml
 from helpers.paths import DATA_DIR, PROJECT_ROOT, display_path
 
 # --- code that could execute what it reads -------------------------------------------------
@@ -149,8 +150,5 @@ def test_encoder_weights_are_safetensors_only():
 
 
 def test_yaml_data_files_load_with_the_safe_loader():
-    import yaml
-
     for path in sorted(p for root in DATA_ROOTS for p in root.rglob("*.y*ml")):
-        with path.open(encoding="utf-8") as fh:
-            yaml.safe_load(fh)  # a python/object tag would raise ConstructorError
+        read_yaml(path)  # a python/object tag would raise (the safe loader refuses it)

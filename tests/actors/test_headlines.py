@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.actors import load_catalog, new_actor_pipeline
+from helpers.actors import actor_pipeline, load_catalog, new_actor_pipeline
 from helpers.actors.headlines import body_case, headlines, sentence_cased
 
 ARMY = ("Syrian Army Kills Dozens of Rebels in Adra Ambush\n\n"
@@ -27,11 +27,12 @@ PROSE = ("Rebels shelled the outskirts of Aleppo on Sunday\n\n"
 
 @pytest.fixture(scope="module")
 def pipelines():
-    """The actor pipeline, and the same without ``headline_entities``."""
+    """The actor pipeline (the process's shared one: these tests only read it), and a fresh one
+    without ``headline_entities``."""
     catalog = load_catalog(["syria"])
-    with_it, without = new_actor_pipeline(catalog), new_actor_pipeline(catalog)
+    without = new_actor_pipeline(catalog)
     without.remove_pipe("headline_entities")
-    return with_it, without
+    return actor_pipeline(catalog), without
 
 
 def headline_ents(nlp, text):

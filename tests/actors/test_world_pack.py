@@ -9,9 +9,9 @@ import sys
 from importlib import resources
 
 import pytest
-import yaml
 
 from helpers.actors import actor_pipeline, load_catalog, mention_table, read_pack
+from helpers.datafiles import read_yaml
 from helpers.paths import PROJECT_ROOT
 
 WORLD = read_pack("world").folder
@@ -38,7 +38,7 @@ def test_every_un_member_is_a_state_of_the_world_pack(world):
     coco = pytest.importorskip("country_converter")
     with (resources.files(coco.__name__) / "country_data.tsv").open(encoding="utf-8") as fh:
         members = {r["ISO3"] for r in csv.DictReader(fh, delimiter="\t") if r["UNmember"]}
-    entries = yaml.safe_load((WORLD / "actors.yml").read_text(encoding="utf-8"))["actors"]
+    entries = read_yaml(WORLD / "actors.yml")["actors"]
     states = {e["iso"]["alpha3"]: e for e in entries if e["type"] == "state"}
     assert len(members) == 193 and members <= set(states)
     assert sum(e["status"] == "member" for e in states.values()) == 193

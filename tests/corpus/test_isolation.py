@@ -12,12 +12,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.actors import new_actor_pipeline
 from helpers.corpus import TABLES, analyze
 from helpers.corpus.analyzer import Analyzer
 from helpers.corpus.failures import error_kind, error_summary, stage_error
 from helpers.corpus.readers import RawDocument
-from helpers.resources import Resources, load_resources
+from helpers.resources import load_resources
 
 from ..conftest import REAL_ARTICLES
 from .failing_components import MARKER
@@ -46,13 +45,6 @@ def clean_run():
     return analyze(_docs(), load_resources("syria", sentiment="rules"), batch_size=4)
 
 
-@pytest.fixture(scope="module")
-def fresh_nlp():
-    """A fresh actor pipeline of the syria pack, to insert the failing component into (built once)."""
-    __import__(CODE[0])
-    return new_actor_pipeline(load_resources("syria", sentiment="rules").catalog)
-
-
 def _assert_only_the_failing_document_differs(clean: dict, got: dict, error_start: str) -> None:
     docs = got["documents"].set_index("doc_id")
     assert docs.loc[FAILING, "error"].startswith(error_start), docs.loc[FAILING, "error"]
@@ -74,14 +66,18 @@ def test_a_component_failing_on_one_document_costs_that_document_alone(clean_run
 
 
 @pytest.mark.parametrize("before", ["tagger", "ner", "actor_resolver"])
-def test_a_failure_anywhere_in_the_pipeline_is_contained(clean_run, fresh_nlp, before):
-    plain = load_resources("syria", sentiment="rules")
-    fresh_nlp.add_pipe("fail_batch_on_marker", before=before)
+def test_a_failure_anywhere_in_the_pipeline_is_contained(clean_run, before):
+    """The pipeline of the spec with the failing component at its end (that test's, built once),
+    the component moved before ``before`` for this test and back to the end after it."""
+    res = load_resources("syria", sentiment="rules", code=CODE, components=["fail_batch_on_marker"])
+    res.nlp.remove_pipe("fail_batch_on_marker")
+    res.nlp.add_pipe("fail_batch_on_marker", before=before)
     try:
-        res = Resources(plain.spec, plain.catalog, plain.lexicon, plain.sentiment, fresh_nlp, plain.speech)
+        assert res.nlp.pipe_names.index("fail_batch_on_marker") == res.nlp.pipe_names.index(before) - 1
         got = Analyzer(res, batch_size=4).batch(_docs())
     finally:
-        fresh_nlp.remove_pipe("fail_batch_on_marker")
+        res.nlp.remove_pipe("fail_batch_on_marker")
+        res.nlp.add_pipe("fail_batch_on_marker")
     _assert_only_the_failing_document_differs(clean_run, got, "parsing failed in fail_batch_on_marker")
 
 

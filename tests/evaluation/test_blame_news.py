@@ -175,7 +175,6 @@ def test_load_blame_news_takes_guideline_2_only(tmp_path):
         E.load_blame_news(path)
 
 
-@pytest.mark.slow
 def test_evaluate_blame_news_is_the_recipe_on_two_documents(catalog):
     gold = E.load_blame_news(DATA_DIR / "gold" / "blame_news.jsonl")[:2]
     nlp, lexicon = actor_pipeline(catalog), Lexicon.load(BLAME_LEXICON)

@@ -262,7 +262,6 @@ def test_readme_with_results_replaces_only_the_marked_block():
         E.readme_with_results("# no markers\n", "| new |")
 
 
-@pytest.mark.slow
 def test_sentiment_predictions_give_the_evaluation_figures():
     """The per-item predictions of notebook 06 and evaluate_nyt/evaluate_newsmtsc agree."""
     from helpers import sentiment as S

@@ -21,9 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
-import yaml
-
 from helpers.actors.catalog import WORD_RULES, Catalog, build_catalog
+from helpers.datafiles import read_yaml
 
 __all__ = ["Pack", "load_catalog", "read_pack", "available_packs", "pack_key", "merge_rules", "SHIPPED_PACKS"]
 
@@ -90,23 +89,6 @@ def _folder(key: str) -> Path:
     return folder
 
 
-def _read_yaml(path: Path) -> object:
-    """The data of a YAML file, read safely (libyaml's safe loader when PyYAML has it: the same
-    types as ``yaml.safe_load``, several times faster on the world pack)."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            fast = getattr(yaml, "CSafeLoader", None)
-            if fast is None:
-                return yaml.safe_load(fh)
-            loader = fast(fh)
-            try:
-                return loader.get_single_data()
-            finally:
-                loader.dispose()
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML ({exc}). Fix the file; `git diff` shows what changed.") from exc
-
-
 def read_pack(pack: str | Path, relative_to: Path | None = None) -> Pack:
     """The :class:`Pack` of a pack name or folder (``relative_to``: the folder a relative path
     is taken from). Raises ``FileNotFoundError`` or ``ValueError`` naming the folder."""
@@ -116,7 +98,7 @@ def read_pack(pack: str | Path, relative_to: Path | None = None) -> Pack:
     if not meta_path.is_file():
         raise FileNotFoundError(f"{folder}: not a catalog pack (no pack.yml). Add pack.yml with "
                                 f"{', '.join(PACK_KEYS)} ({_FORMAT}).")
-    meta = _read_yaml(meta_path)
+    meta = read_yaml(meta_path)
     missing = [k for k in PACK_KEYS if not isinstance(meta, dict) or k not in meta]
     if missing:
         raise ValueError(f"{meta_path}: missing {', '.join(missing)}. pack.yml has {', '.join(PACK_KEYS)} "
@@ -182,7 +164,7 @@ def merge_rules(merged: dict, rules: dict, path: Path) -> dict:
 def _entries(path: Path, key: str) -> list[tuple[str, dict]]:
     """The ``key:`` entries of a pack file, then (in actors.yml) its ``amend:`` entries, each as
     ``{"amends": id, ...}`` (see :func:`helpers.actors.catalog.build_catalog`)."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise ValueError(f"{path}: no `{key}:` list. The file holds `{key}:` followed by its entries ({_FORMAT}).")
     for e in data[key]:
@@ -210,7 +192,7 @@ def _load(chain: tuple[Pack, ...]) -> Catalog:
         if (pack.folder / "places.yml").is_file():
             entries += _entries(pack.folder / "places.yml", "places")
         if (pack.folder / "rules.yml").is_file():
-            rules = merge_rules(rules, _read_yaml(pack.folder / "rules.yml") or {}, pack.folder / "rules.yml")
+            rules = merge_rules(rules, read_yaml(pack.folder / "rules.yml") or {}, pack.folder / "rules.yml")
     missing = [k for k in ("label_by_type", *WORD_RULES) if k not in rules]
     if missing:
         raise ValueError(f"{chain[0].folder / 'rules.yml'}: missing {', '.join(missing)} ({_FORMAT}).")

@@ -26,11 +26,11 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from spacy.attrs import IS_TITLE, POS, SENT_START
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from helpers.datafiles import read_yaml
 from helpers.text.words import DEFINITE_DETERMINERS
 
 __all__ = ["PronounForm", "PronounLexicon", "Mention", "Entity", "find_mentions", "group_entities"]
@@ -65,8 +65,7 @@ class PronounLexicon:
     def load(cls, lexicon: Path, first_names: Path, name_share: float, name_count: int) -> PronounLexicon:
         """Read the two files; a first name has a gender when at least ``name_share`` of the
         ``name_count`` or more people who bear it in the name file are of that sex."""
-        with open(lexicon, encoding="utf-8") as fh:
-            lx = yaml.safe_load(fh)
+        lx = read_yaml(lexicon)
         return cls(
             third_person={w: PronounForm(**v) for w, v in lx["third_person"].items()},
             first_person=frozenset(lx["first_person"]),

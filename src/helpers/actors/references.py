@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
+from helpers.datafiles import read_yaml
 from helpers.paths import package_file
 
 __all__ = ["REFERENCES", "References", "load_references"]
@@ -71,8 +70,7 @@ def load_references(name: str) -> References:
     """The references of ``name``: :data:`REFERENCES` (the shipped file) or the path of a file of
     the same format."""
     path = package_file("helpers.actors", name) if name == REFERENCES else Path(name).expanduser()
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(path)
     missing = [k for k in _KEYS if k not in (data or {})]
     if missing:
         raise ValueError(f"{path}: missing {', '.join(missing)} (see the shipped {REFERENCES} for the format)")

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
+from helpers.datafiles import read_yaml
 from helpers.paths import package_file
 from helpers.quotes import SPEECH, Speech, load_speech
 
@@ -114,8 +113,7 @@ def _load_lexicon(path: str, speech: str) -> Lexicon:
     """Read the lexicon: word lists (strings or lists) become frozensets, phrase lists tuples of
     words, the frames stay mappings; every field of :class:`Lexicon` must be in the file (but
     ``speech``, from the reported-speech file)."""
-    with open(path, encoding="utf-8") as fh:
-        d = yaml.safe_load(fh)
+    d = read_yaml(path)
     phrases = {"causal_markers", "criticism_phrases"}
     kept = {"explicit_verbs", "explicit_nouns"}
     ordered = {"stance_rejected", "stance_endorsed"}

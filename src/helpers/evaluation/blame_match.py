@@ -42,9 +42,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from helpers.actors.document_actors import DOC_KEY_PREFIX
+from helpers.datafiles import read_yaml
 from helpers.paths import package_file
 
 __all__ = ["IMPLICIT_BLAMERS", "Party", "load_implicit_nouns", "gold_party", "pred_party", "same_name",
@@ -69,8 +69,7 @@ class Party:
 @lru_cache(maxsize=None)
 def load_implicit_nouns(path: str | Path) -> dict[str, frozenset[str]]:
     """``{institution: nouns}`` from ``path`` (e.g. :data:`IMPLICIT_BLAMERS`)."""
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(path)
     return {name: frozenset(str(words).split()) for name, words in data.items()}
 
 

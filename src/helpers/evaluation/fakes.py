@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from helpers.datafiles import read_yaml
 from helpers.evaluation.blame import kind_rank
 from helpers.evaluation.metrics import bootstrap_ci, macro_f1
 from helpers.evaluation.results import result_row
@@ -22,8 +22,7 @@ __all__ = ["evaluate_fakes", "fakes_errors", "fakes_results"]
 
 
 def _classes(path: str | Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(path)
 
 
 def evaluate_fakes(nlp, catalog, lexicon, classes_path: str | Path, articles: pd.DataFrame) -> dict[str, pd.DataFrame]:

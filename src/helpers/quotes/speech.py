@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from helpers.datafiles import read_yaml
 from helpers.paths import package_file
 
 __all__ = ["SPEECH", "USES", "Speech", "load_speech", "load_reporting_verbs", "load_marks"]
@@ -25,8 +24,7 @@ USES = ("blame", "sentiment", "quotes")
 
 @lru_cache(maxsize=8)
 def _read(path: str) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(path)
 
 
 def _check(use: str) -> None:

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from helpers.datafiles import read_yaml
 from helpers.paths import package_file
 
 __all__ = ["DATA_PACKAGE", "LEXICON_PATH", "RULES_PATH", "PREDICATES_PATH", "Lexicon", "load_lexicon", "load_rules",
@@ -91,8 +90,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
 @lru_cache(maxsize=4)
 def load_rules(path: str | Path = RULES_PATH) -> dict:
     """Read the composition rules (``rules.yml``: negation, contrast, hedges, quoted words)."""
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(path)
 
 
 @lru_cache(maxsize=4)

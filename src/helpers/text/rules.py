@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from helpers.datafiles import read_yaml
 from helpers.paths import package_file
 
 __all__ = ["CLEANING_RULES", "Rules", "load_rules", "language_thresholds"]
@@ -38,8 +37,7 @@ class Rules:
 def load_rules(path: str | Path = CLEANING_RULES) -> Rules:
     """Compile the caption/dateline rules of the rules file ``path``."""
     p = Path(path)
-    with open(p, encoding="utf-8") as fh:
-        cfg = yaml.safe_load(fh)
+    cfg = read_yaml(p)
     fill = {
         "month": "(?:" + "|".join(sorted(map(re.escape, cfg["months"]), key=len, reverse=True)) + ")",
         "weekday": "(?:" + "|".join(sorted(map(re.escape, cfg["weekdays"]), key=len, reverse=True)) + ")",
@@ -72,6 +70,5 @@ def language_thresholds(path: str | Path = CLEANING_RULES) -> tuple[int, float]:
     """``(min_words, min_function_word_share)`` from the ``language`` section of the rules file
     ``path`` (read once per process)."""
     p = Path(path)
-    with open(p, encoding="utf-8") as fh:
-        cfg = yaml.safe_load(fh)["language"]
+    cfg = read_yaml(p)["language"]
     return int(cfg["min_words"]), float(cfg["min_function_word_share"])
