@@ -194,7 +194,9 @@ class BlameDoc:
 
     def agent_of_act(self, noun: Token) -> list[Mention]:
         """Who did the act a noun names: "shelling by government forces", "Russia's strikes",
-        "Russian airstrikes", "regime bombardment", "rockets fired by Russian jets"."""
+        "Russian airstrikes", "regime bombardment", "rockets fired by Russian jets"; not the
+        possessor of an act whose possessor is its victim ("her murder", but "the US' killing of X":
+        ``patient_possessor_nouns``)."""
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):  # "shelling by X", "rocket fire from X"
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -206,7 +208,11 @@ class BlameDoc:
                 if agent is not None:
                     return self.np_actors(agent)
         out = []
+        victim_first = (noun.lemma_.lower() in self.lex.words("patient_possessor_nouns")
+                        and first_child(noun, ("prep",), "of") is None)  # "the US' killing of X": agent
         for c in noun.children:
+            if c.dep_ == "poss" and victim_first:
+                continue  # "her murder", "Kennedy's assassination": the possessor is the victim
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 out += self.np_actors(c)
         if noun.i in self.by_token:

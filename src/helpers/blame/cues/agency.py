@@ -140,9 +140,21 @@ def _accusation_content(d: BlameDoc, v: Token) -> bool:
 @AGENCY.extractor(triggers=("agency_nouns",))
 def agency_noun(d: BlameDoc, t: Token) -> list[Row]:
     """An act noun (not a subject, not what an explicit cue is about) whose agent is named."""
-    if d.is_act(t) and t.dep_ not in ("nsubj", "nsubjpass") and not _under_explicit(d, t):
+    if d.is_act(t) and t.dep_ not in ("nsubj", "nsubjpass") and not _under_explicit(d, t) and _in_use(d, t):
         return _agency_noun(d, t)
     return []
+
+
+def _in_use(d: BlameDoc, n: Token) -> bool:
+    """An act noun is an act; a weapon noun (``weapon_nouns``: "rocket", "bomb") only where a
+    verb uses it to harm: the object of a harmful or light verb ("fired rockets"), or in a phrase
+    of one ("killed by a bomb"), not a rocket launched into space or tested."""
+    if n.lemma_.lower() not in d.lex.words("weapon_nouns"):
+        return True
+    head = n.head.head if n.dep_ == "pobj" else n.head
+    lemma = head.lemma_.lower()
+    return head.pos_ == "VERB" and (lemma in d.lex.agency_verbs or lemma in d.lex.agency_light_verbs
+                                    or lemma in d.lex.victim_verbs)
 
 
 def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:

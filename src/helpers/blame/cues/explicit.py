@@ -240,7 +240,10 @@ def _responsibility(d: BlameDoc, t: Token) -> list[Row]:
     issue = None
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ == "for":
-            issue = span_of(d, pobj(c))
+            what = pobj(c)
+            if what is not None and what.lemma_.lower() in lex.words("duty_nouns"):
+                return []  # "the board, which is responsible for the oversight of ...": a duty
+            issue = span_of(d, what)
     # climb "the brunt of the responsibility" -> "brunt"
     head = t
     while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":

@@ -152,6 +152,18 @@ def _with_family(rows: list[Row], family: str) -> list[Row]:
     return rows
 
 
+#: Entity labels of names of organisations, places, events and works: a capitalised word inside
+#: one of these names is part of the name, not a cue.
+NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _in_a_name(t: Token, sent: Span) -> bool:
+    """Is ``t`` a capitalised word inside a multi-word name (not the sentence's first word)?"""
+    if not t.ent_type_ or t.ent_type_ not in NAME_LABELS or not t.is_title or t.i == sent.start:
+        return False
+    return t.ent_iob_ == "I" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")
+
+
 def cue_finder(lex: Lexicon) -> Callable[[BlameDoc, Span], list[Row]]:
     """The cues of a sentence, by every registered extractor: ``find(d, sent) -> [Row, ...]``
     (sentence-scoped extractors first, then token by token, each in kind order)."""
@@ -164,6 +176,8 @@ def cue_finder(lex: Lexicon) -> Callable[[BlameDoc, Span], list[Row]]:
         for t in sent:
             if t.lemma_.lower() not in gate and not lex.act_form(t.lower_):
                 continue  # no cue here (most tokens)
+            if _in_a_name(t, sent):
+                continue  # "Capitol Hill Occupied Protests", "the Armed Attack Review Board"
             for e in per_token:
                 rows += _with_family(e.find(d, t), e.family)
         return rows
