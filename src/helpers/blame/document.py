@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from helpers.actors import MENTIONS_KEY, PRONOUNS_KEY, Catalog, strip_name
+from helpers.blame.groups import Groups
 from helpers.blame.lexicon import Lexicon
 
 __all__ = ["Mention", "BlameDoc", "IMPLICIT", "UNSTATED", "implicit_blamer", "negated",
@@ -89,6 +90,8 @@ class BlameDoc:
         self._by_offsets = {(m.start_char, m.end_char): m for m in self.mentions}
         #: common nouns of institutions ("police", "prosecutors") -> the institution (lexicon ``institution_nouns``)
         self.institutions: dict[str, str] = lex.extra["institution_nouns"]
+        #: groups of actors named together and the plural references to them (helpers.blame.groups)
+        self.plural = Groups(doc, self.mentions, lex)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The actor mentions that start at a token in ``[start, end)``, in text order (found by
@@ -109,9 +112,7 @@ class BlameDoc:
             if t.i in seen:
                 continue
             seen.add(t.i)
-            m = self.by_token.get(t.i) or self.pronoun(t)
-            if m is not None and m not in out:
-                out.append(m)
+            out += [m for m in self.refs(t) if m not in out]
             for c in t.children:
                 if c.dep_ == "amod" and c.tag_ == "VBN":
                     continue  # "Britain-based monitor", "US-backed fighters": not who the phrase names
@@ -153,6 +154,46 @@ class BlameDoc:
         left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
         return implicit_blamer(inst, head.doc[min(t.i for t in left) : head.i + 1])
 
+    def refs(self, t: Token) -> list[Mention]:
+        """The actors token ``t`` names or refers to: its mention (a family name in the plural, "the
+        Turpins": each member), a plural pronoun or definite plural description's group ("they",
+        "both parents", :mod:`helpers.blame.groups`), else a pronoun's actor; members and pronouns
+        carry the words in this sentence."""
+        m = self.by_token.get(t.i)
+        if m is not None:
+            family = self.plural.family(m)
+            return [m] if family is None else self._as(family, m.start, m.end)
+        described = self.plural.for_description(t)
+        group = self._plural_pronoun(t) or (described.members if described else ())
+        if group:
+            start = t.i if t.pos_ == "PRON" else min(c.i for c in t.subtree if c.i <= t.i)
+            return self._as(group, start, t.i + 1)
+        p = self.pronoun(t)
+        return [] if p is None else [p]
+
+    def _as(self, members: tuple, start: int, end: int) -> list[Mention]:
+        """``members`` with the offsets of the words that refer to them (tokens ``[start, end)``)."""
+        span = self.doc[start:end]
+        return [Mention(start, end, m.actor_id, m.name, m.root, m.label, span.start_char, span.end_char)
+                for m in members]
+
+    def _plural_pronoun(self, t: Token) -> tuple:
+        """The members of the group a plural pronoun refers to: the family its resolved antecedent
+        names, or a group nearer than that antecedent (:meth:`Groups.for_pronoun`); else ()."""
+        if t.pos_ != "PRON" or t.lower_ not in self.lex.pronouns["plural"]:
+            return ()
+        ante = self._resolved(t) if self.links is not None else None
+        if ante is not None and self.plural.family(ante):
+            return self.plural.family(ante)
+        link = self.links.get((t.idx, t.idx + len(t))) if self.links is not None else None
+        span = None if link is None else self.doc.char_span(link[0], link[1], alignment_mode="expand")
+        described = None if span is None else self.plural.for_description(span.root)
+        if described is not None:  # "The two men were charged. A judge convicted them."
+            return described.members
+        k = bisect_right(self.sent_starts, t.i) - 1
+        group = self.plural.for_pronoun(t, None if link is None else link[1], self.sent_starts[max(0, k - 1)])
+        return () if group is None else group.members
+
     def pronoun(self, t: Token) -> Mention | None:
         """The actor a personal pronoun refers to, as a mention with the pronoun's own offsets (the
         words in this sentence): the pronoun resolver's link, followed through pronouns to a named
@@ -182,15 +223,19 @@ class BlameDoc:
         return None
 
     def _linked(self, t: Token) -> Mention | None:
+        m = self._resolved(t)
+        if m is None:
+            return None
+        return Mention(t.i, t.i + 1, m.actor_id, m.name, m.root, m.label, t.idx, t.idx + len(t))
+
+    def _resolved(self, t: Token) -> Mention | None:
+        """The actor mention the pronoun resolver's links lead ``t`` to (through pronouns), or None."""
         key, seen = (t.idx, t.idx + len(t)), set()
         ante = self.links.get(key)
         while ante is not None and tuple(ante) not in self._by_offsets and tuple(ante) not in seen:
             seen.add(tuple(ante))
             ante = self.links.get(tuple(ante))  # a pronoun whose antecedent is a pronoun
-        m = self._by_offsets.get(tuple(ante)) if ante is not None else None
-        if m is None:
-            return None
-        return Mention(t.i, t.i + 1, m.actor_id, m.name, m.root, m.label, t.idx, t.idx + len(t))
+        return self._by_offsets.get(tuple(ante)) if ante is not None else None
 
     def agent_of_act(self, noun: Token) -> list[Mention]:
         """Who did the act a noun names: "shelling by government forces", "Russia's strikes",

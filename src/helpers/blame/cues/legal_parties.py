@@ -26,9 +26,7 @@ def self_named(d: BlameDoc, head: Token | None) -> list[Mention]:
     out, stack = [], [head] if head is not None else []
     while stack:
         t = stack.pop()
-        m = d.by_token.get(t.i) or d.pronoun(t)
-        if m is not None and m not in out:
-            out.append(m)
+        out += [m for m in d.refs(t) if m not in out]
         stack += [c for c in t.children if c.dep_ in ("conj", "appos")]
     return sorted(out, key=lambda m: m.start)
 
