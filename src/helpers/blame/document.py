@@ -15,7 +15,7 @@ from helpers.blame.groups import Groups
 from helpers.blame.lexicon import Lexicon
 
 __all__ = ["Mention", "BlameDoc", "IMPLICIT", "UNSTATED", "implicit_blamer", "negated",
-           "hypothetical", "passive", "first_child", "pobj", "span_of"]
+           "hypothetical", "questioned", "passive", "first_child", "pobj", "span_of"]
 
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "cc", "case"}
 
@@ -300,6 +300,11 @@ class BlameDoc:
 
 def negated(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.children)
+
+
+def questioned(t: Token) -> bool:
+    """Is ``t`` in a sentence that asks (ends with a question mark, inside a closing quote or not)?"""
+    return t.sent.text.rstrip().rstrip('"').endswith("?")
 
 
 def lacks_particle(t: Token, lex: Lexicon) -> bool:

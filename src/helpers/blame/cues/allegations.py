@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from helpers.blame.cues.explicit import EXPLICIT, _noun_blamer, carried_clause
-from helpers.blame.cues.quoted_criticism import _question
+from helpers.blame.cues.explicit import EXPLICIT, carried_clause, noun_blamer
 from helpers.blame.cues.registry import Row
 from helpers.blame.cues.speakers import unnamed
 from helpers.blame.document import (
@@ -42,6 +41,7 @@ from helpers.blame.document import (
     negated,
     passive,
     pobj,
+    questioned,
     span_of,
 )
 
@@ -142,7 +142,7 @@ def alleged_wrong(d: BlameDoc, n: Token) -> list[Row]:
     targets, issue = _alleged(d, n)
     if not targets:
         return []
-    blamer = _noun_blamer(d, n)
+    blamer = noun_blamer(d, n)
     if not blamer and n.dep_ == "dobj" and n.head.lemma_.lower() in d.lex.words("accusation_making_verbs"):
         blamer = claimants(d, n.head)  # "the union made allegations of corruption"
     blamer = [m for m in blamer if m not in targets]
@@ -177,7 +177,7 @@ def _rejected(d: BlameDoc, n: Token) -> bool:
     union withdrew its allegations", "the claims are baseless"), or not made ("did not make
     allegations", "could make claims", a question)?"""
     if n.dep_ == "pobj" and n.head.lower_ in d.lex.words("allegation_context_preps"):
-        return _question(n)  # "despite allegations of fraud, Y ended ...": made, whatever Y did
+        return questioned(n)  # "despite allegations of fraud, Y ended ...": made, whatever Y did
     gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ == "VERB" else n.head
     undoing = d.lex.denial_verbs | d.lex.words("legal_removal_verbs")
     if gov.pos_ == "VERB" and (gov.lemma_.lower() in undoing or _withheld(d, gov)):
@@ -185,9 +185,9 @@ def _rejected(d: BlameDoc, n: Token) -> bool:
     labels = d.lex.words("denial_labels")
     if n.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in labels for c in gov.children):
         return True
-    return _question(n)
+    return questioned(n)
 
 
 def _withheld(d: BlameDoc, v: Token) -> bool:
     """A claim not made: negated, under a modal, or asked."""
-    return negated(v) or hypothetical(v, d.lex) or _question(v)
+    return negated(v) or hypothetical(v, d.lex) or questioned(v)

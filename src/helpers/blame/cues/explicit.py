@@ -170,7 +170,7 @@ def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
     return [Row("explicit", n, targets, blamer=blamer, issue=issue)]
 
 
-def _noun_blamer(d: BlameDoc, n: Token) -> list[Mention]:
+def noun_blamer(d: BlameDoc, n: Token) -> list[Mention]:
     """Who makes the accusation a noun names: its possessor or modifier ("Tsvangirai's
     allegations", "US accusations"), else its "by"/"from" phrase ("criticism from the union")."""
     found = [m for c in n.children if c.dep_ in ("poss", "amod", "compound") for m in d.np_actors(c)]
@@ -183,14 +183,14 @@ def _noun_blamer(d: BlameDoc, n: Token) -> list[Mention]:
 def _faced(d: BlameDoc, n: Token, issue) -> list[Row]:
     """An accusation the subject undergoes: "Toronto Police face allegations ...", "the minister
     drew criticism from the union", "the company received complaints" (``accusation_undergo_verbs``):
-    the subject is blamed; the blamer the noun's own (:func:`_noun_blamer`), else unstated."""
+    the subject is blamed; the blamer the noun's own (:func:`noun_blamer`), else unstated."""
     v = n.head
     if n.dep_ != "dobj" or v.lemma_.lower() not in d.lex.words("accusation_undergo_verbs") or negated(v):
         return []
     targets, _ = d.subject(v)
     if not targets:
         return []
-    blamer = _noun_blamer(d, n) or d.np_party(pobj(first_child(v, ("prep",), "from")))  # "drew criticism from X"
+    blamer = noun_blamer(d, n) or d.np_party(pobj(first_child(v, ("prep",), "from")))  # "drew criticism from X"
     clause = next((c for c in n.children if c.dep_ in ("acl", "relcl", "ccomp")), None)
     return [Row("explicit", n, targets, blamer=blamer, issue=issue or span_of(d, clause),
                 implicit="" if blamer else UNSTATED)]
@@ -207,7 +207,7 @@ def _clause_accusation(d: BlameDoc, n: Token) -> list[Row]:
     targets = d.np_party(subj, phrase=False)
     if not targets:
         return []
-    blamer = _noun_blamer(d, n)
+    blamer = noun_blamer(d, n)
     if not blamer and n.dep_ == "dobj" and n.head.lemma_.lower() in d.lex.words("accusation_making_verbs"):
         blamer, _ = d.subject(n.head)  # "the union made allegations that ..."
     return [Row("explicit", n, targets, blamer=blamer, issue=span_of(d, clause),

@@ -45,6 +45,7 @@ from helpers.blame.document import (
     negated,
     passive,
     pobj,
+    questioned,
     span_of,
 )
 
@@ -83,7 +84,7 @@ def evaluation(d: BlameDoc, t: Token) -> list[Row]:
 def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
     """ "X called the budget 'a betrayal'", "Y was labelled a liar by X": the labelled object's
     actors (or its owner's) are criticised by the verb's subject (agent)."""
-    if negated(verb) or hypothetical(verb, d.lex) or _question(t):
+    if negated(verb) or hypothetical(verb, d.lex) or questioned(t):
         return []
     if passive(verb):
         obj = first_child(verb, ("nsubjpass",))
@@ -95,7 +96,7 @@ def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
         blamer = subj or d.np_party(subj_tok)
     if obj is None or obj.i == label.i:
         return []
-    targets = _targets(d, obj)
+    targets = judged_actors(d, obj)
     if not targets:
         return []
     blamer = blamer or speaker(d, t) or [implicit_blamer(UNSTATED)]
@@ -107,12 +108,12 @@ def _predicated(d: BlameDoc, t: Token, copula: Token) -> list[Row]:
     subj = first_child(copula, ("nsubj",))
     if subj is None or negated(copula) or hypothetical(copula, d.lex) or subj.lower_ in ("it", "there", "this", "that"):
         return []  # "it was a disgrace that ...": the clause, not an actor
-    return _reported(d, t, _targets(d, subj), span_of(d, subj))
+    return _reported(d, t, judged_actors(d, subj), span_of(d, subj))
 
 
 def _reported(d: BlameDoc, t: Token, targets: list[Mention], issue: Span | None) -> list[Row]:
     """A row for ``targets`` when ``t`` is in a speaker's words (the speaker blames)."""
-    if not targets or _question(t):
+    if not targets or questioned(t):
         return []
     speakers = speaker(d, t)
     return [Row("criticism", t, targets, blamer=speakers, issue=issue)] if speakers else []
@@ -174,7 +175,7 @@ def resign_demand(d: BlameDoc, t: Token) -> list[Row]:
 
 def _demand(d: BlameDoc, cue: Token, gov: Token, targets: list[Mention]) -> list[Row]:
     """The demander of ``gov`` (a verb or a noun: "calls for") criticises ``targets``."""
-    if negated(gov) or hypothetical(gov, d.lex) or _question(cue):
+    if negated(gov) or hypothetical(gov, d.lex) or questioned(cue):
         return []
     if gov.pos_ == "VERB":
         subj, subj_tok = d.subject(gov)
@@ -191,10 +192,10 @@ def protest(d: BlameDoc, t: Token) -> list[Row]:
     """ "protested against the government", "a rally against the mayor's plan", "anti-Assad
     protests": the protesters criticise the actor (of the thing) protested against."""
     if t.pos_ not in ("VERB", "NOUN") or t.lemma_.lower() not in d.lex.words("protest_words") \
-            or negated(t) or hypothetical(t, d.lex) or _question(t):
+            or negated(t) or hypothetical(t, d.lex) or questioned(t):
         return []
     marks = d.lex.words("protest_marks")
-    targets = [m for c in t.children if c.dep_ == "prep" and c.lower_ in marks for m in _targets(d, pobj(c))]
+    targets = [m for c in t.children if c.dep_ == "prep" and c.lower_ in marks for m in judged_actors(d, pobj(c))]
     if t.pos_ == "NOUN":
         targets += _anti(d, t)
     if not targets:
@@ -228,7 +229,7 @@ def _protesters(d: BlameDoc, t: Token) -> list[Mention]:
 
 
 # ----- shared ---------------------------------------------------------------------------------
-def _targets(d: BlameDoc, head: Token | None) -> list[Mention]:
+def judged_actors(d: BlameDoc, head: Token | None) -> list[Mention]:
     """The actors a judged phrase names, or whose thing or act it is ("the mayor's plan", "the
     handling of the crisis by the ministry")."""
     if head is None:
@@ -239,5 +240,3 @@ def _targets(d: BlameDoc, head: Token | None) -> list[Mention]:
     return found
 
 
-def _question(t: Token) -> bool:
-    return t.sent.text.rstrip().rstrip('"').endswith("?")
