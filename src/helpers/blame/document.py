@@ -15,7 +15,7 @@ from helpers.blame.groups import Groups
 from helpers.blame.lexicon import Lexicon
 
 __all__ = ["Mention", "BlameDoc", "IMPLICIT", "UNSTATED", "implicit_blamer", "negated",
-           "hypothetical", "questioned", "passive", "first_child", "pobj", "span_of"]
+           "hypothetical", "questioned", "unasserted", "passive", "first_child", "pobj", "span_of"]
 
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "cc", "case"}
 
@@ -305,6 +305,12 @@ def negated(t: Token) -> bool:
 def questioned(t: Token) -> bool:
     """Is ``t`` in a sentence that asks (ends with a question mark, inside a closing quote or not)?"""
     return t.sent.text.rstrip().rstrip('"').endswith("?")
+
+
+def unasserted(v: Token, lex: Lexicon) -> bool:
+    """Is the verb (or predicate) ``v`` not asserted: negated, under a modal or condition
+    (:func:`hypothetical`), or asked (:func:`questioned`)?"""
+    return negated(v) or hypothetical(v, lex) or questioned(v)
 
 
 def lacks_particle(t: Token, lex: Lexicon) -> bool:

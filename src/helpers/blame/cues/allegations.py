@@ -43,6 +43,7 @@ from helpers.blame.document import (
     pobj,
     questioned,
     span_of,
+    unasserted,
 )
 
 FAMILY = "accusation"
@@ -52,7 +53,7 @@ FAMILY = "accusation"
 @EXPLICIT.extractor(triggers=("claim_verbs",), family=FAMILY)
 def claimed_wrong(d: BlameDoc, t: Token) -> list[Row]:
     """A claim verb whose clause states an actor's wrong: "X claimed (that) Y rigged the vote"."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.words("claim_verbs") or _withheld(d, t):
+    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.words("claim_verbs") or unasserted(t, d.lex):
         return []
     clause = first_child(t, ("ccomp",))
     wrong = wrong_in(d, clause)
@@ -180,14 +181,10 @@ def _rejected(d: BlameDoc, n: Token) -> bool:
         return questioned(n)  # "despite allegations of fraud, Y ended ...": made, whatever Y did
     gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ == "VERB" else n.head
     undoing = d.lex.denial_verbs | d.lex.words("legal_removal_verbs")
-    if gov.pos_ == "VERB" and (gov.lemma_.lower() in undoing or _withheld(d, gov)):
+    if gov.pos_ == "VERB" and (gov.lemma_.lower() in undoing or unasserted(gov, d.lex)):
         return True
     labels = d.lex.words("denial_labels")
     if n.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in labels for c in gov.children):
         return True
     return questioned(n)
 
-
-def _withheld(d: BlameDoc, v: Token) -> bool:
-    """A claim not made: negated, under a modal, or asked."""
-    return negated(v) or hypothetical(v, d.lex) or questioned(v)

@@ -47,6 +47,7 @@ from helpers.blame.document import (
     pobj,
     questioned,
     span_of,
+    unasserted,
 )
 
 FAMILY = "criticism"
@@ -84,7 +85,7 @@ def evaluation(d: BlameDoc, t: Token) -> list[Row]:
 def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
     """ "X called the budget 'a betrayal'", "Y was labelled a liar by X": the labelled object's
     actors (or its owner's) are criticised by the verb's subject (agent)."""
-    if negated(verb) or hypothetical(verb, d.lex) or questioned(t):
+    if unasserted(verb, d.lex):
         return []
     if passive(verb):
         obj = first_child(verb, ("nsubjpass",))
@@ -175,7 +176,7 @@ def resign_demand(d: BlameDoc, t: Token) -> list[Row]:
 
 def _demand(d: BlameDoc, cue: Token, gov: Token, targets: list[Mention]) -> list[Row]:
     """The demander of ``gov`` (a verb or a noun: "calls for") criticises ``targets``."""
-    if negated(gov) or hypothetical(gov, d.lex) or questioned(cue):
+    if unasserted(gov, d.lex):
         return []
     if gov.pos_ == "VERB":
         subj, subj_tok = d.subject(gov)
@@ -192,7 +193,7 @@ def protest(d: BlameDoc, t: Token) -> list[Row]:
     """ "protested against the government", "a rally against the mayor's plan", "anti-Assad
     protests": the protesters criticise the actor (of the thing) protested against."""
     if t.pos_ not in ("VERB", "NOUN") or t.lemma_.lower() not in d.lex.words("protest_words") \
-            or negated(t) or hypothetical(t, d.lex) or questioned(t):
+            or unasserted(t, d.lex):
         return []
     marks = d.lex.words("protest_marks")
     targets = [m for c in t.children if c.dep_ == "prep" and c.lower_ in marks for m in judged_actors(d, pobj(c))]

@@ -38,13 +38,13 @@ from helpers.blame.document import (
     BlameDoc,
     Mention,
     first_child,
-    hypothetical,
     implicit_blamer,
     negated,
     passive,
     pobj,
     questioned,
     span_of,
+    unasserted,
 )
 
 FAMILY = "criticism"
@@ -56,19 +56,13 @@ def _preps(t: Token, marks: set[str]) -> list[Token]:
             for o in [pobj(c)] if o is not None]
 
 
-def _others(targets: list[Mention], blamer: list[Mention]) -> list[Mention]:
-    """The targets that are not the blamer (a speaker does not criticise himself here)."""
-    own = {m.actor_id or m.name for m in blamer}
-    return [m for m in targets if (m.actor_id or m.name) not in own]
-
-
 def _off(d: BlameDoc, t: Token, *verbs: Token) -> bool:
     """Negated, hypothetical or asked: no stance is taken."""
-    return questioned(t) or any(negated(v) or hypothetical(v, d.lex) for v in (t, *verbs))
+    return any(unasserted(v, d.lex) for v in (t, *verbs))
 
 
 def _row(cue: Token, targets: list[Mention], blamer: list[Mention] | None, issue=None) -> list[Row]:
-    targets = _others(targets, blamer or [])
+    """A criticism row (the table drops a target that is its own blamer)."""
     return [Row("criticism", cue, targets, blamer=blamer or None, issue=issue)] if targets else []
 
 
