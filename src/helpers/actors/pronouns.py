@@ -50,7 +50,7 @@ from helpers.actors.pronoun_features import FEATURES, Candidate, DocIndex, Prono
 from helpers.actors.pronoun_mentions import Entity, Mention, PronounLexicon, find_mentions, group_entities
 from helpers.actors.resolver import PRONOUN_SPANS
 from helpers.paths import package_file
-from helpers.quotes import Speech, find_attributions, load_speech, quotations
+from helpers.quotes import Speech, document_attributions, load_speech, quotations
 from helpers.text.doc_text import doc_text
 
 __all__ = ["PronounResolver", "Ranker", "Settings", "DocState", "SPANS_KEY", "DEFAULT_CONFIG", "analyse", "data_path",
@@ -287,14 +287,15 @@ class PronounResolver:
 
     def _link_speakers(self, state: DocState, links: dict) -> None:
         """I, me, we, us ... inside a quotation stand for the speaker of the attribution whose
-        content holds it (:func:`helpers.quotes.find_attributions`, the quotes table's finder)."""
+        content holds it (:func:`helpers.quotes.document_attributions`: the quotes table's finder,
+        whose rows the document keeps for the quotes table and blame)."""
         if not state.quotes:
             return
         first = [state.doc[i] for i in _pronoun_tokens(state.doc, self.lexicon.first_person)]
         quoted = [t for t in first if state.in_quote[t.i]]
         if not quoted:
             return
-        for att in find_attributions(state.doc, self.speech):
+        for att in document_attributions(state.doc, self.speech):
             if att.speaker_head < 0 or att.kind == "indirect":
                 continue
             speaker = state.doc[att.speaker_head]
