@@ -26,3 +26,16 @@ def test_a_chamber_named_with_its_state_is_the_blamer_not_the_state(rows):
     assert len(legal)
     assert set(legal.blamer) == {"United States House of Representatives"}
     assert "united_states" not in set(legal.blamer_id)
+
+
+def test_a_persons_title_names_an_affiliation_not_a_second_blamer(rows):
+    t = rows("French Foreign Minister Jean Dupuis accused Iran of arming the militia on Monday.")
+    acc = t[t.blamed_id == "iran"]
+    assert set(acc.blamer) == {"Jean Dupuis"}
+    assert "france" not in set(acc.blamer_id)
+
+
+def test_an_organisation_named_by_a_name_and_its_head_noun_is_the_blamer(rows):
+    t = rows("The Nadiri movement claimed responsibility for the bombing of the market.")
+    admission = t[t.cue_family == "admission"]
+    assert set(admission.blamer) == {"Nadiri movement"}

@@ -8,7 +8,10 @@ are grouped (:func:`group_mentions`):
   a person's surname or first name ("Smith", "Amy"), a person's name inside a longer one ("Ali
   Khamenei" in "Sayyid Ali Hosseini Khamenei"), an organisation's first words ("Acme" of "Acme
   Corp"), initials ("HKPF") or institution word ("the House" of "United States House of
-  Representatives"), an acronym the document defines; a one-word name several people named
+  Representatives"), an acronym the document defines; a one-word name of another label that no
+  person's name accounts for is the organisation whose name it begins ("Mahan" of "Mahan Air",
+  "Houthis" of "Houthi movement", the NER labelling such words a person or a place at random);
+  a one-word name several people named
   before share ("Mugabe" after "Robert Mugabe" and "Grace Mugabe") is the person with the most
   mentions so far, ties to the first named (the story's main bearer of the name);
 - a person's name (or surname) that is a catalog person's is that catalog actor ("Sayyid Ali
@@ -324,9 +327,20 @@ def _links(mentions: list[Span], words: dict, info: dict, by_off: dict, cat: Cat
             found = _nearest(s, longer)
         if found is None and long_form in by_off and long_form != key:
             found = by_off[long_form]
+        if found is None and len(w) == 1 and s.label_ != "ORG":
+            found = _nearest(s, _organisations_named_by(w[0], index, words))
         if found is not None:
             target[key] = found
     return target, new_ids
+
+
+def _organisations_named_by(word: str, index: dict[str, list[Span]], words: dict) -> list[Span]:
+    """The organisations' names of two or more words whose first word is ``word`` or its singular
+    ("Mahan" and "Mahan Air", "the Houthis" and "the Houthi movement"): a one-word name no person's
+    name accounts for, whatever label the NER gave it, is that organisation's shorter form."""
+    firsts = {word, word[:-1]} if word.endswith("s") and len(word) > 3 else {word}
+    return sorted((c for f in firsts for c in index.get(f, ()) if c.label_ == "ORG" and words[_off(c)][0] in firsts),
+                  key=lambda c: c.start)
 
 
 def _person_of(m: Span, target: dict[Offsets, Span], words: dict) -> tuple[str, ...]:

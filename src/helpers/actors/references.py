@@ -22,7 +22,7 @@ __all__ = ["REFERENCES", "References", "load_references"]
 #: The shipped file, the ``actor_resolver`` component's default ``references`` setting.
 REFERENCES = "references.yml"
 _KEYS = ("titles", "name_words", "role_nouns", "state_roles", "generic_person_nouns", "anonymous_roles",
-         "naming_verbs", "institution_words")
+         "naming_verbs", "institution_words", "name_heads", "kinship_nouns")
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,9 @@ class References:
     organisation's name (lower case) -> role nouns; ``role_nouns``, ``state_roles``,
     ``generic_person_nouns``, ``anonymous_roles``: role nouns; ``naming_verbs``: lemmas ("name",
     "call", "identify"); ``institution_words``: words of a state institution's name ("house",
-    "court": "United States House of Representatives ... the House")."""
+    "court": "United States House of Representatives ... the House"); ``name_heads``: nouns that
+    make a name before them an organisation's ("Houthi movement", "Biden campaign");
+    ``kinship_nouns``: nouns whose apposition makes a name a person's ("X, brother of ...")."""
 
     titles: dict[tuple[str, ...], tuple[str, ...]]
     name_words: dict[str, tuple[str, ...]]
@@ -41,6 +43,8 @@ class References:
     anonymous_roles: frozenset[str]
     naming_verbs: frozenset[str]
     institution_words: frozenset[str]
+    name_heads: frozenset[str]
+    kinship_nouns: frozenset[str]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -83,4 +87,6 @@ def load_references(name: str) -> References:
         anonymous_roles=frozenset(_roles(data["anonymous_roles"], f"{path}: anonymous_roles")),
         naming_verbs=frozenset(_roles(data["naming_verbs"], f"{path}: naming_verbs")),
         institution_words=frozenset(_roles(data["institution_words"], f"{path}: institution_words")),
+        name_heads=frozenset(_roles(data["name_heads"], f"{path}: name_heads")),
+        kinship_nouns=frozenset(_roles(data["kinship_nouns"], f"{path}: kinship_nouns")),
     )

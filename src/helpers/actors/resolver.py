@@ -51,6 +51,7 @@ from helpers.actors.coreference import acronym_definitions, apply_acronyms, surn
 from helpers.actors.descriptions import Descriptions
 from helpers.actors.document_actors import group_mentions, mention_records, person_aliases
 from helpers.actors.institutions import join_institution_names
+from helpers.actors.name_evidence import correct_entities
 from helpers.actors.references import References
 from helpers.actors.titles import attach_titles
 
@@ -116,10 +117,10 @@ class ActorResolver:
         spans: list[Span] = []
         acronyms = acronym_definitions(doc)
         names = Names.of(doc, cat)
-        for ent in doc.ents:
+        for ent, mended in correct_entities(doc.ents, cat, refs):  # the NER's spans and labels, mended
             if ent.label_ == TITLE_LABEL:  # "Secretary of State": a title, not an entity
                 continue
-            span, kind, source = self._resolve(ent, cat)
+            span, kind, source = (ent, "actor", "ner-evidence") if mended else self._resolve(ent, cat)
             spans.append(span)
             info[(span.start_char, span.end_char)] = {"kind": kind, "source": source}
         spans = join_institution_names(doc, spans, info, cat, names, refs.institution_words)

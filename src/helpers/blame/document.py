@@ -18,6 +18,8 @@ __all__ = ["Mention", "BlameDoc", "IMPLICIT", "UNSTATED", "implicit_blamer", "ne
            "hypothetical", "questioned", "unasserted", "passive", "first_child", "pobj", "span_of"]
 
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "cc", "case"}
+#: Modifiers of a person's name (and title) that name an affiliation, not another party.
+_AFFILIATION_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,9 @@ class BlameDoc:
     def np_actors(self, head: Token | None) -> list[Mention]:
         """Actors named in the noun phrase headed by ``head``: the head's own mention, and those
         reached through modifiers, possessors, appositions and coordination (not through
-        prepositional phrases or clauses, which name other participants)."""
+        prepositional phrases or clauses, which name other participants, nor through the
+        modifiers of a person's name and title, which name the person's affiliation: "US
+        Secretary of State Mike Pompeo", "German Chancellor Angela Merkel" are the person)."""
         if head is None:
             return []
         out: list[Mention] = []
@@ -113,9 +117,12 @@ class BlameDoc:
                 continue
             seen.add(t.i)
             out += [m for m in self.refs(t) if m not in out]
+            person = t.i in self.by_token and self.by_token[t.i].label == "PERSON"
             for c in t.children:
                 if c.dep_ == "amod" and c.tag_ == "VBN":
                     continue  # "Britain-based monitor", "US-backed fighters": not who the phrase names
+                if person and c.dep_ in _AFFILIATION_DEPS:
+                    continue  # "US Secretary of State Mike Pompeo": the person, whose title names a state
                 if c.dep_ in _NP_DEPS:
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ in ("of", "from") and t.lemma_.lower() in self.lex.member_nouns:
