@@ -1,14 +1,17 @@
 """Criticism: an evaluative attack on the target's conduct ("strains credulity", "had all the
 incentives to torpedo", "its intransigence", "the statements were outrageous", "labelled X as a
-terrorist"). Reads the lexicon's ``criticism_*`` and ``characterization_*`` entries."""
+terrorist"; a quoted label only when it does not praise, :func:`praising`). Owns the family's
+shared :func:`judged_actors` (who a judged phrase blames: a named person, not the state that
+describes him; a victim's fate blames its doer, never the victim). Reads the lexicon's
+``criticism_*``, ``characterization_*`` and ``fate_nouns`` entries."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from helpers.blame.cues.registry import Row, register
 from helpers.blame.cues.speakers import reporting
-from helpers.blame.document import BlameDoc, first_child, lacks_particle, negated, pobj, span_of
+from helpers.blame.document import BlameDoc, Mention, first_child, lacks_particle, negated, pobj, span_of
 
 CRITICISM = register("criticism", order=2, weight=0.4)
 
@@ -24,15 +27,15 @@ def _characterization(d: BlameDoc, v: Token) -> list[Row]:
     """ "X labelled Soleimani as a terrorist", "named the PKK and YPG as terrorists", "what Kerry
     described as a \"parallel universe\"": the subject criticises the object when the "as"
     phrase is quoted or names a wrong (``characterization_words``)."""
-    as_prep = first_child(v, ("prep",), "as")
-    label = pobj(as_prep) if as_prep is not None else None
+    obj = first_child(v, ("dobj",))
+    as_prep = first_child(v, ("prep",), "as") or (first_child(obj, ("prep",), "as") if obj is not None else None)
+    label = pobj(as_prep) if as_prep is not None else None  # "as" under the object: a common misparse
     if label is None:
         return []
     words = {t.lower_ for t in label.subtree} | {t.lemma_.lower() for t in label.subtree}
     quoted = any(t.text == '"' for t in d.doc[as_prep.i : label.right_edge.i + 2])
-    if not (quoted or words & d.lex.characterization_words):
+    if not (quoted and not praising(span_of(d, label)) or words & d.lex.characterization_words):
         return []
-    obj = first_child(v, ("dobj",))
     if obj is not None and obj.tag_ in ("WP", "WDT") and v.dep_ in ("ccomp", "dobj", "relcl"):
         targets, _ = d.subject(v.head)  # "creating what Kerry described as ...": what the version created
     else:
@@ -41,6 +44,15 @@ def _characterization(d: BlameDoc, v: Token) -> list[Row]:
         return []
     subj, subj_tok = d.subject(v)
     return [Row("criticism", v, targets, blamer=subj or d.np_party(subj_tok), issue=span_of(d, label))]
+
+
+def praising(label: Span | None) -> bool:
+    """Is a quoted label praise ("a guiding force", "a true patriot"), by VADER's compound score
+    of its words at VADER's usual positive threshold? A quoted label criticises only when it does
+    not praise ("a 'parallel universe'", "a 'stunt'")."""
+    from helpers.sentiment.rules import VADER_THRESHOLD, vader_score  # the sentiment stage's VADER
+
+    return label is not None and vader_score(label.text) >= VADER_THRESHOLD
 
 
 def _criticism(d: BlameDoc, t: Token) -> list[Row]:
@@ -64,7 +76,8 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
         for c in t.children:
             if c.dep_ in ("poss", "amod", "compound"):
                 targets += d.np_actors(c)
-            elif c.dep_ == "prep" and c.lower_ == "of":  # "a capitulation of the U.S. policy in Syria"
+            elif c.dep_ == "prep" and c.lower_ == "of" and lemma not in lex.words("criticism_nouns_objective"):
+                # "a capitulation of the U.S. policy in Syria"; not "obstruction of Congress" (the wronged)
                 targets += d.np_actors(pobj(c))
                 issue = span_of(d, pobj(c))
         return [Row("criticism", t, targets, issue=issue)] if targets else []
@@ -73,7 +86,8 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
             return []  # "was not reckless"; in a speaker's words: quoted_criticism's (the speaker blames)
         subj = first_child(t.head, ("nsubj",))
         if subj is not None:
-            targets = d.np_actors(subj) or (d.agent_of_act(subj) if d.is_act(subj) else [])
+            targets = judged_actors(d, subj) if subj.lemma_.lower() in lex.words("fate_nouns") \
+                else d.np_actors(subj) or (d.agent_of_act(subj) if d.is_act(subj) else [])
             return [Row("criticism", t, targets, issue=span_of(d, subj))] if targets else []
     if t.pos_ == "VERB" and lemma in lex.criticism_phrase_heads:
         for phrase in lex.criticism_phrases:
@@ -90,3 +104,41 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
                 return [Row("criticism", t, targets, issue=span_of(d, subj), cue_end=t.i + len(phrase))]
     return []
 
+
+# ----- shared with the family's other modules ----------------------------------------------------
+def judged_actors(d: BlameDoc, head: Token | None) -> list[Mention]:
+    """The actors a judged phrase names, or whose thing or act it is ("the mayor's plan", "the
+    handling of the crisis by the ministry"). A named person is judged, not the state or body
+    that describes him ("Russian president Vladimir Putin": Putin). A victim's fate ("Nabil's
+    murder", "the arrest of the reporter", ``fate_nouns``) judges its doer only (a "by" phrase,
+    or the possessor when an "of" phrase names the victim: "the state's killing of X")."""
+    if head is None:
+        return []
+    if head.lemma_.lower() in d.lex.words("fate_nouns"):
+        return _doers(d, head)
+    found = _named(d, head)
+    if not found and head.pos_ in ("NOUN", "PROPN"):
+        found = d.agent_of_act(head)
+    return found
+
+
+def _named(d: BlameDoc, head: Token) -> list[Mention]:
+    """The actors of the phrase ``head`` heads, without those in the modifiers of a named person
+    ("Russian", "the party's" in "the party's leader Jane Lyle")."""
+    found = d.np_actors(head)
+    own = d.by_token.get(head.i)
+    if own is None or own.label != "PERSON":
+        return found
+    modifiers = {x.i for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                 for x in c.subtree if not own.start <= x.i < own.end}
+    return [m for m in found if m.start not in modifiers]
+
+
+def _doers(d: BlameDoc, fate: Token) -> list[Mention]:
+    """Who brought a victim's fate about: a "by"/"from" phrase's actors, or the possessor and
+    modifiers when an "of" phrase names the victim; never the victim."""
+    doers = [m for c in fate.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+             for m in d.np_actors(pobj(c))]
+    if first_child(fate, ("prep",), "of") is not None:
+        doers += [m for c in fate.children if c.dep_ in ("poss", "compound") for m in d.np_actors(c)]
+    return doers

@@ -6,11 +6,13 @@ the blamer is who says it (``docs/annotation/blame.md`` version 2, criticism):
   mayor's plan is reckless", "'He was ruthless,' Bumhira said", "said the government had failed the
   victims", "called the minister's decision disgraceful"; the blamer is the speaker of the
   attribution whose content holds the evaluation (:func:`helpers.blame.cues.speakers.speaker`), an
-  unnamed one ("critics", "residents") included; with no attribution, no row
+  unnamed one ("critics", "residents") included; "it was unacceptable that the council closed
+  it" judges the clause's subject (not a passive's: the victim); with no attribution, no row
   (the author's own evaluations are :mod:`helpers.blame.cues.criticism`'s);
 - a label given by a characterising verb, with or without "as": "called the budget 'a betrayal of
   working families'", "labelled him a liar", "described the plan as reckless"; the blamer is the
-  verb's subject (the "by" agent of a passive, else the speaker, else ``unstated``);
+  verb's subject (the "by" agent of a passive, else the speaker, else ``unstated``), also when
+  the parser hangs the label on a possessed object ("called Y's decision 'a betrayal'");
 - a demand that an actor go: "demanded the governor's resignation", "called for her resignation
   over the leak", "urged the mayor to step down"; the blamer is the demander (``unstated`` for
   "calls for his resignation grew");
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from helpers.blame.cues.criticism import CRITICISM
+from helpers.blame.cues.criticism import CRITICISM, judged_actors
 from helpers.blame.cues.registry import Row
 from helpers.blame.cues.speakers import speaker, unnamed
 from helpers.blame.document import (
@@ -69,17 +71,35 @@ def evaluation(d: BlameDoc, t: Token) -> list[Row]:
         return []
     head = t.head if t.dep_ == "amod" and t.head.pos_ == "NOUN" else t  # "a ruthless dictator"
     gov = head.head
-    labels = d.lex.characterization_verbs
-    if head.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and gov.lemma_.lower() in labels:
-        return _labelled(d, t, gov, head)
-    if gov.lower_ == "as" and gov.dep_ == "prep" and gov.head.lemma_.lower() in labels:  # "as reckless"
-        return _labelled(d, t, gov.head, head)
+    verb = _labelling_verb(d, head)
+    if verb is not None:
+        return _labelled(d, t, verb, head)
     if head.dep_ in ("attr", "acomp") and gov.lemma_.lower() in d.lex.words("evaluation_copulas"):
         return _predicated(d, t, gov)
     if head is not t and head.dep_ not in ("attr", "oprd"):  # "the minister's disgraceful decision"
         owners = [m for c in head.children if c.dep_ == "poss" for m in d.np_actors(c)]
         return _reported(d, t, owners, span_of(d, head))
     return []
+
+
+def _labelling_verb(d: BlameDoc, label: Token) -> Token | None:
+    """The characterising verb ``label`` is the label of: its object predicate or complement
+    ("called him a liar"), through "as" ("described it as reckless"); also as the parser often
+    attaches a label after a possessed object, to that object ("called Y's decision 'a
+    betrayal'" with the label an apposition or object of "decision"; "described Y's remarks as
+    racist" with "as" under "remarks")."""
+    labels, gov = d.lex.characterization_verbs, label.head
+    if gov.lower_ == "as" and gov.dep_ == "prep":  # "as reckless": what "as" hangs on
+        label, gov = gov, gov.head
+        if gov.lemma_.lower() in labels:
+            return gov
+    elif label.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and gov.lemma_.lower() in labels:
+        return gov
+    elif label.dep_ not in ("appos", "dobj", "npadvmod") or d.doc[label.left_edge.i - 1].text == ",":
+        return None  # ", a disaster for farmers,": a true apposition, no label
+    if gov.dep_ == "dobj" and gov.i < label.i and gov.head.lemma_.lower() in labels:
+        return gov.head  # the label misattached to the verb's object
+    return None
 
 
 def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
@@ -107,9 +127,26 @@ def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
 def _predicated(d: BlameDoc, t: Token, copula: Token) -> list[Row]:
     """ "the mayor's plan is reckless", "He was a dictator", in a speaker's words."""
     subj = first_child(copula, ("nsubj",))
-    if subj is None or negated(copula) or hypothetical(copula, d.lex) or subj.lower_ in ("it", "there", "this", "that"):
-        return []  # "it was a disgrace that ...": the clause, not an actor
+    if subj is None or negated(copula) or hypothetical(copula, d.lex) or subj.lower_ in ("there", "this", "that"):
+        return []
+    if subj.lower_ == "it":  # "it was a disgrace that the council closed the clinic": the clause's doer
+        clause = _that_clause(copula)
+        if clause is None or passive(clause) or unasserted(clause, d.lex):
+            return []
+        subj = first_child(clause, ("nsubj",))
     return _reported(d, t, judged_actors(d, subj), span_of(d, subj))
+
+
+def _that_clause(copula: Token) -> Token | None:
+    """The extraposed "that" clause of "it is ... that": the copula's, or, as the parser often
+    has it, a clause on the predicate noun ("a disgrace that the council closed it") with a
+    "that" mark and its own subject (not a relative clause: "a disgrace that shocked us")."""
+    preds = [c for c in copula.children if c.dep_ in ("attr", "acomp")]
+    for c in [*copula.children, *(g for p in preds for g in p.children)]:
+        if c.dep_ in ("ccomp", "relcl", "acl") and first_child(c, ("mark",), "that") is not None \
+                and first_child(c, ("nsubj",)) is not None:
+            return c
+    return None
 
 
 def _reported(d: BlameDoc, t: Token, targets: list[Mention], issue: Span | None) -> list[Row]:
@@ -227,17 +264,3 @@ def _protesters(d: BlameDoc, t: Token) -> list[Mention]:
             subj, subj_tok = d.subject(t.head)
             found = subj or d.np_party(subj_tok)
     return found or [unnamed(t)]
-
-
-# ----- shared ---------------------------------------------------------------------------------
-def judged_actors(d: BlameDoc, head: Token | None) -> list[Mention]:
-    """The actors a judged phrase names, or whose thing or act it is ("the mayor's plan", "the
-    handling of the crisis by the ministry")."""
-    if head is None:
-        return []
-    found = d.np_actors(head)
-    if not found and head.pos_ in ("NOUN", "PROPN"):
-        found = d.agent_of_act(head)
-    return found
-
-

@@ -19,7 +19,7 @@ version 2, criticism, evaluation); one function per pattern:
   whoever the attribution says (the author with no reporting frame).
 
 Targets are actors only (a thing's owner or an act's agent through
-:func:`helpers.blame.cues.quoted_criticism.judged_actors`); no row when no actor is the target, when
+:func:`helpers.blame.cues.criticism.judged_actors`); no row when no actor is the target, when
 the stance is negated, under a modal or in a question, or when the blamer is the target. Words
 are the lexicon's ``stance_*``, ``reference_verbs``, ``critic_nouns``, ``under_fire_*`` and
 ``disfavour_adjectives`` entries.
@@ -29,8 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from helpers.blame.cues.criticism import CRITICISM
-from helpers.blame.cues.quoted_criticism import judged_actors
+from helpers.blame.cues.criticism import CRITICISM, judged_actors, praising
 from helpers.blame.cues.registry import Row
 from helpers.blame.cues.speakers import speaker, unnamed
 from helpers.blame.document import (
@@ -39,7 +38,6 @@ from helpers.blame.document import (
     Mention,
     first_child,
     implicit_blamer,
-    negated,
     passive,
     pobj,
     questioned,
@@ -124,11 +122,13 @@ def referred_as(d: BlameDoc, t: Token) -> list[Row]:
 
 
 def _judging(d: BlameDoc, label: Token) -> bool:
-    """A label in quotation marks, or holding an evaluation or characterisation word."""
+    """A label in quotation marks that does not praise (:func:`praising`), or one holding an
+    evaluation or characterisation word."""
     first = label.left_edge
     quoted = first.is_quote or (first.i > 0 and d.doc[first.i - 1].is_quote)
     words = _label_words(d)
-    return quoted or any(w.lemma_.lower() in words or w.lower_ in words for w in label.subtree)
+    judged = any(w.lemma_.lower() in words or w.lower_ in words for w in label.subtree)
+    return judged or quoted and not praising(span_of(d, label))
 
 
 def _label_words(d: BlameDoc) -> frozenset[str]:
@@ -139,24 +139,41 @@ def _label_words(d: BlameDoc) -> frozenset[str]:
 # ----- "critics of the mayor" ------------------------------------------------------------------
 @CRITICISM.extractor(triggers=("critic_nouns",), family=FAMILY)
 def critics_of(d: BlameDoc, t: Token) -> list[Row]:
-    """ "Critics of the mayor say ...", "Smith, a critic of the government": the critics (the
-    actor the noun describes, else the words themselves) criticise the actor "of" names."""
+    """ "Critics of the mayor say ...", "the mayor's critics", "Smith, a critic of the government",
+    "Smith is an outspoken critic of the mayor": the critics (the party the noun describes, else
+    the words themselves, unnamed) criticise the actor "of" or the possessor names."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in d.lex.words("critic_nouns") or questioned(t):
         return []
-    targets = [m for o in _preps(t, {"of"}) for m in judged_actors(d, o)]
-    if not targets:
+    owners = [c for c in t.children if c.dep_ == "poss"  # "the mayor's critics", not "the mayor's opponent"
+              and t.lemma_.lower() not in d.lex.words("critic_nouns_of_only")]
+    targets = [m for o in _preps(t, {"of"}) + owners for m in judged_actors(d, o)]
+    if not targets or any(c.lower_ in ("no", "not") for c in t.children):
         return []
-    if t.dep_ == "appos":
-        blamer = d.np_actors(t.head)
-    elif t.dep_ == "attr" and t.head.lemma_ == "be":
-        if negated(t.head):
-            return []  # "he is no critic of the mayor" is parsed with "no" as a determiner
-        blamer = d.np_actors(first_child(t.head, ("nsubj",)))
-    else:
-        blamer = []
-    if any(c.lower_ in ("no", "not") for c in t.children):
-        return []
-    return _row(t, targets, blamer or [unnamed(t)])
+    holder = _described(d, t)
+    if holder is None:
+        return []  # "he is no critic of the mayor" (parsed with "no" as a determiner), "was not a critic"
+    return _row(t, targets, (d.np_party(holder) if holder is not t else []) or [unnamed(holder)])
+
+
+def _described(d: BlameDoc, noun: Token) -> Token | None:
+    """The phrase a predicative noun describes: the head of an apposition ("Smith, a critic of");
+    the subject of a copula, also through "more of a", "something of a" ("Bolton was more of a
+    critic of Russia") and a relative pronoun ("Smith, who is a critic of"); else the noun itself.
+    None when the copula is negated or hypothetical."""
+    if noun.dep_ == "appos":
+        return noun.head
+    pred = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("attr", "acomp"):
+        pred = noun.head.head  # "more of a critic", "something of a critic"
+    cop = pred.head
+    if pred.dep_ != "attr" or cop.lemma_.lower() not in d.lex.words("evaluation_copulas"):
+        return noun
+    if _off(d, cop):
+        return None
+    subj = first_child(cop, ("nsubj",))
+    if subj is not None and subj.tag_ in ("WP", "WDT") and cop.dep_ == "relcl":
+        return cop.head  # "Smith, who is a critic of the mayor"
+    return subj if subj is not None else noun
 
 
 # ----- "came under fire from residents" --------------------------------------------------------
