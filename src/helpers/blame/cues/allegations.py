@@ -15,6 +15,11 @@ an accusation when what it says is a wrong of an actor). Rows of the explicit ki
   modifier, its "by"/"from" phrase, else the subject of a verb making it ("the union made
   allegations ..."), else ``unstated``.
 
+- "alleged" and "allegedly" (the guideline's decision: accusations with blamer ``unstated``): "the
+  alleged gunman, Omar Said", "alleged accomplices, including X", "Allegedly, X moved the funds";
+  not "the alleged victim", an agentless passive ("was allegedly attacked") or a harmful act of
+  ``agency_verbs`` (the agency family hedges those).
+
 A wrong is a verb of ``claim_wrong_verbs`` (those of ``claim_object_wrongs`` only with an object),
 or a noun of ``claim_wrong_nouns`` as the object of a doing verb ("committed fraud"), after a means
 preposition ("won through fraud", "due to voter fraud") or as an allegation's complement. No row
@@ -29,6 +34,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.blame.cues.explicit import EXPLICIT, carried_clause, noun_blamer
+from helpers.blame.cues.legal_parties import object_actors
 from helpers.blame.cues.registry import Row
 from helpers.blame.cues.speakers import unnamed
 from helpers.blame.document import (
@@ -188,3 +194,36 @@ def _rejected(d: BlameDoc, n: Token) -> bool:
         return True
     return questioned(n)
 
+
+
+# ----- "alleged", "allegedly" -------------------------------------------------------------------
+@EXPLICIT.extractor(triggers=("allegation_modifiers",), family=FAMILY)
+def alleged_modifier(d: BlameDoc, t: Token) -> list[Row]:
+    """An accusation the text reports with no accuser (blamer ``unstated``): "the alleged gunman,
+    Omar Said", "its alleged operator X", "alleged accomplices, including X", "alleged hacking by
+    X"; "Allegedly, X moved the funds", "X allegedly bribed officials". No row for a victim or
+    witness ("the alleged victim"), a harmful act of ``agency_verbs`` (the agency family hedges
+    those), a passive with no "by" agent ("was allegedly bribed": maybe a victim) or a negated,
+    modal or questioned clause."""
+    if t.lower_ not in d.lex.words("allegation_modifiers") or questioned(t):
+        return []
+    if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"):
+        targets, issue = _alleged_party(d, t.head)
+    elif t.dep_ == "advmod" and t.head.pos_ == "VERB" and not unasserted(t.head, d.lex):
+        v = t.head
+        plain = v.lemma_.lower() not in d.lex.agency_verbs and (not passive(v) or first_child(v, ("agent",)))
+        targets, issue = (wrong_agents(d, v) if plain else []), span_of(d, v)
+    else:
+        return []
+    return [Row("explicit", t, targets, blamer=[], issue=issue, implicit=UNSTATED)] if targets else []
+
+
+def _alleged_party(d: BlameDoc, n: Token) -> tuple[list[Mention], object]:
+    """Whom "alleged" on ``n`` accuses: the agent of an alleged act ("alleged hacking by X", "X's
+    alleged fraud"), else the actors the phrase names ("the alleged gunman, Omar Said", "alleged
+    accomplices, including X", "alleged Islamic State members")."""
+    if n.lemma_.lower() in d.lex.words("allegation_unblamed_nouns"):
+        return [], None
+    if d.is_act(n) or wrong_noun(d, n):
+        return d.agent_of_act(n), span_of(d, n)
+    return object_actors(d, n, n), None

@@ -13,9 +13,14 @@ Negated, hypothetical, conditional, planned and undone steps give none ("was not
 face charges", "threatened to sue", "charges were dropped"), nor do parenthetical labels ("the
 Islamic State (banned in Russia)"). Also "faces five counts of fraud", "was held on suspicion
 of arson", bail refused ("was denied bail", "was not granted bail": the court's) and a bare
-participle on its subject's clause ("appeared in court charged with fraud"). Who the step is
-against and who takes it: :mod:`helpers.blame.cues.legal_parties`. Reads the lexicon's
-``legal_*`` entries.
+participle on its subject's clause ("appeared in court charged with fraud"), a state that is a
+penalty ("is already in prison", "remains behind bars"), the subject of "be the subject of US
+sanctions", the holder of a suspended or revoked permit ("suspended Acme's licence"). A legislature
+or its sitting is not sanctioned ("suspend Parliament"), nor is a step under a plan noun ("a plan
+to impose sanctions"); a copula's negation before a noun does not undo the step its subject names
+("the ban on Acme is not part of a wider plan"). Who the step is against and who takes it:
+:mod:`helpers.blame.cues.legal_parties`; court orders: :mod:`helpers.blame.cues.legal_orders`.
+Reads the lexicon's ``legal_*`` entries.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from helpers.blame.cues.legal_parties import (
     adjacent_object,
     adjacent_subject,
     agent_of,
+    fronted_patient,
     object_actors,
     party_of,
     patient_actors,
@@ -52,20 +58,23 @@ FAMILY = "legal"
 def legal_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A legal verb: "Police arrested Dunn", "Dunn was charged with fraud", "Dunn, arrested in May"."""
     frame = d.lex.extra["legal_verbs"].get(t.lemma_.lower())
-    if frame is None or t.pos_ != "VERB" or t.dep_ == "amod" or _unrealised(d, t):
+    if frame is None or t.pos_ != "VERB" or t.dep_ == "amod" or unrealised(d, t):
         return []  # an attributive participle is a label ("the banned group"), not a step
     if _passive(t):
         return [] if _aside(t) else _passive_verb(d, t, frame)
     if frame.get("passive_only") or not _as_required(d, t, frame):
         return []
-    blamed = object_actors(d, t, first_child(t, ("dobj",))) or adjacent_object(d, t)
+    permit = _permit_holders(d, frame, first_child(t, ("dobj",)))
+    blamed = permit if permit is not None else object_actors(d, t, first_child(t, ("dobj",))) or adjacent_object(d, t)
     if not blamed:
         return []
     subj, subj_tok = d.subject(t)
     if subj_tok is None:
         subj = adjacent_subject(d, t)
     blamer = party_of(d, subj, subj_tok, _implicit(d, t))
-    return [_row(d, t, blamed, blamer, _issue(d, frame, t, first_child(t, ("dobj",))), _implicit(d, t))]
+    obj = first_child(t, ("dobj",))
+    blamed = _sanctioned(d, frame, blamed, obj)
+    return [_row(d, t, blamed, blamer, _issue(d, frame, t, obj), _implicit(d, t))] if blamed else []
 
 
 @EXPLICIT.extractor(triggers=("legal_finding_verbs",), family=FAMILY)
@@ -73,7 +82,7 @@ def legal_finding(d: BlameDoc, t: Token) -> list[Row]:
     """A verdict: "Acme was found guilty of dumping waste", "a jury found Hale liable"."""
     finding = next((c for c in t.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
                     and c.lemma_.lower() in d.lex.words("legal_findings")), None)
-    if t.pos_ != "VERB" or finding is None or negated(finding) or _unrealised(d, t):
+    if t.pos_ != "VERB" or finding is None or negated(finding) or unrealised(d, t):
         return []
     frame = {"issue": "of for over"}
     inst = d.lex.extra["legal_implicit"][finding.lemma_.lower()]
@@ -99,7 +108,7 @@ def legal_noun(d: BlameDoc, t: Token) -> list[Row]:
             or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
         return []
     gov, rel = _governor(t)
-    if gov is not None and (_unrealised(d, gov) or gov.lemma_.lower() in d.lex.words("legal_removal_verbs")
+    if gov is not None and (_unrealised_under(d, gov, rel) or gov.lemma_.lower() in d.lex.words("legal_removal_verbs")
                             | d.lex.words("legal_unrealised_verbs")):
         return []  # "charges were dropped", "threatened sanctions", "evaded arrest"
     if not _governed(d, frame, gov, rel):
@@ -112,12 +121,26 @@ def legal_noun(d: BlameDoc, t: Token) -> list[Row]:
     if gov is not None and rel in str(frame.get("status", "")).split():
         # "placed under arrest", "went on trial"; "remanded in custody": the court's step
         return _status(d, t, gov, d.lex.extra["legal_status_implicit"].get(gov.lemma_.lower(), inst), issue)
-    targets = _targets(d, t, gov, frame)
+    if gov is not None and rel in str(frame.get("held", "")).split():
+        held = gov.lemma_.lower() in d.lex.words("legal_state_verbs")  # "is in prison", "is behind bars"
+        return _status(d, t, gov, inst, issue) if held else []
+    targets = _sanctioned(d, frame, _targets(d, t, gov, frame), None)
     if targets:
         return _noun_row(d, t, gov, rel, frame, targets, inst, issue)
     if gov is not None and rel == "dobj" and "role" in frame:
         return _undergone(d, t, gov, inst, issue)
     return []
+
+
+def _unrealised_under(d: BlameDoc, gov: Token, rel: str) -> bool:
+    """Is a legal noun under ``gov`` not (yet) a step? A copula's negation before a noun denies what
+    is said of its subject, not the step the subject names ("the ban on Acme is not part of a wider
+    plan", "the charges against Dunn are not the first"; but "sanctions on Acme are not in place");
+    its modals and conditions still count."""
+    if rel == "nsubj" and gov.lemma_ == "be" and negated(gov) and first_child(gov, ("attr",)) is not None:
+        modals = d.lex.words("legal_hypothetical_modals")
+        return any(c.dep_ == "aux" and c.lower_ in modals for c in gov.children)
+    return unrealised(d, gov)
 
 
 def _governed(d: BlameDoc, frame: dict, gov: Token | None, rel: str) -> bool:
@@ -140,7 +163,7 @@ def bail_refused(d: BlameDoc, n: Token) -> list[Row]:
         return []
     lemma, modals = v.lemma_.lower(), d.lex.words("legal_hypothetical_modals")
     if lemma in d.lex.words("legal_bail_refusals"):
-        refused = not _unrealised(d, v)
+        refused = not unrealised(d, v)
     else:
         refused = (lemma in d.lex.words("legal_bail_grants") and negated(v)
                    and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in v.children))
@@ -197,10 +220,21 @@ def _targets(d: BlameDoc, n: Token, gov: Token | None, frame: dict) -> list[Ment
                 return found
     if frame.get("role") == "patient":
         return self_named(d, first_child(n, ("poss",)))
+    if frame.get("subject_of") and n.dep_ == "pobj" and n.head.lower_ == "of":
+        return _subject_of(d, n.head.head)  # "Acme has been the subject of US sanctions"
     if gov is not None and n.dep_ == "pobj" and n.head.lower_ == "with" and gov.lemma_.lower() in d.lex.words(
             "legal_doing_verbs"):
         return object_actors(d, gov, first_child(gov, ("dobj",)))  # "hit Moscow with sanctions"
     return []
+
+
+def _subject_of(d: BlameDoc, role: Token) -> list[Mention]:
+    """The subject of "be" or "become" whose complement ``role`` is a ``legal_subject_nouns`` noun
+    ("Acme has been the subject of US sanctions", "became the target of an investigation")."""
+    v = role.head
+    if role.dep_ != "attr" or role.lemma_.lower() not in d.lex.words("legal_subject_nouns") or unrealised(d, v):
+        return []
+    return object_actors(d, v, first_child(v, ("nsubj",))) if v.lemma_.lower() in ("be", "become") else []
 
 
 # ----- the blamer -------------------------------------------------------------------------------
@@ -261,8 +295,34 @@ def _passive_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     has_agent = first_child(v, ("agent",)) is not None
     if (frame.get("needs_issue") and issue is None and not has_agent) or not _as_required(d, v, frame):
         return []
-    blamed = patient_actors(d, v)
+    permit = _permit_holders(d, frame, first_child(v, ("nsubjpass",)))
+    blamed = permit if permit is not None else patient_actors(d, v) or fronted_patient(d, v)
+    blamed = _sanctioned(d, frame, blamed, first_child(v, ("nsubjpass",)))
     return [_row(d, v, blamed, agent_of(d, v, inst), issue, inst)] if blamed else []
+
+
+def _permit_holders(d: BlameDoc, frame: dict, head: Token | None) -> list[Mention] | None:
+    """Whom suspending or revoking a permit sanctions: its holder, the possessor or "of" object of
+    a ``legal_permit_nouns`` noun ("suspended Acme's operating licence", "the licence of Acme was
+    revoked"); [] for a ``permit_only`` verb with another object ("revoked the decree"); None
+    (not a permit: the ordinary roles) otherwise."""
+    if head is None or head.lemma_.lower() not in d.lex.words("legal_permit_nouns"):
+        return [] if frame.get("permit_only") else None
+    holder = first_child(head, ("poss",)) or pobj(first_child(head, ("prep",), "of"))
+    return self_named(d, holder)
+
+
+def _sanctioned(d: BlameDoc, frame: dict, blamed: list[Mention], head: Token | None) -> list[Mention]:
+    """The blamed a step of a ``sitting`` frame sanctions: not a legislature or its sitting
+    ("suspend Parliament", "the session was suspended": ``legal_sitting_bodies``), by the last
+    word of its name or the phrase's head."""
+    if not frame.get("sitting"):
+        return blamed
+    bodies = d.lex.words("legal_sitting_bodies")
+    if head is not None and head.lemma_.lower() in bodies:
+        return []
+    return [m for m in blamed if (m.name.split() or [""])[-1].lower() not in bodies
+            and d.doc[m.end - 1].lemma_.lower() not in bodies]
 
 
 def _aside(v: Token) -> bool:
@@ -286,13 +346,13 @@ def _passive(v: Token) -> bool:
             and first_child(v, ("nsubj", "dobj")) is None)
 
 
-def _unrealised(d: BlameDoc, v: Token) -> bool:
+def unrealised(d: BlameDoc, v: Token) -> bool:
     """Is the step at ``v`` negated, hypothetical ("could face"), conditional ("if convicted"),
     planned, feared or failed ("threatened to sue", "failed to charge", "evaded arrest")? Climbs
     through coordination and control verbs."""
     lex = d.lex
     modals, marks = lex.words("legal_hypothetical_modals"), lex.words("legal_conditional_marks")
-    heads = lex.words("legal_unrealised_verbs")
+    heads, nouns = lex.words("legal_unrealised_verbs"), lex.words("legal_unrealised_nouns")
     t = v
     for _ in range(5):
         if negated(t) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in t.children):
@@ -302,6 +362,8 @@ def _unrealised(d: BlameDoc, v: Token) -> bool:
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
                for c in t.children):
             return True  # "If convicted, he faces ..."
+        if t.dep_ in ("acl", "pobj", "prep") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in nouns:
+            return True  # "a plan to impose sanctions", "the threat of a lawsuit"
         if t.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or t.head.i == t.i:
             return False
         if t.dep_ in ("xcomp", "dobj", "pobj") and t.head.lemma_.lower() in heads:

@@ -1,12 +1,13 @@
 """Who a legal step is against and who takes it (:mod:`helpers.blame.cues.legal`). The blamed:
 the actors a phrase names as itself, with the people it includes or the body it stands for, the
 subject of a passive step, a relative clause's antecedent, an unnamed object's named members or the
-name it is identified by ("the driver, later identified as Mark Bell"). The blamer: a subject's or
-"by" agent's actors, the institution a common noun names ("police", "a judge") or the body a proper
-name with such a noun names ("Thames Valley Police"), an unnamed party,
-the state a step happens in, else the institution the step implies. Reads the lexicon's
-``individual_nouns``, ``legal_member_marks``, ``legal_naming_verbs``, ``institution_nouns`` and
-``jurisdiction_verbs``. Registers no cue.
+name it is identified by ("the driver, later identified as Mark Bell"), a subject the parser hung
+in a fronted adverbial or replaced by its apposition; never the victim a death or killing names.
+The blamer: a subject's or "by" agent's actors, the institution a common noun names ("police",
+"a judge") or the body a proper name with such a noun names ("Thames Valley Police"), an unnamed
+party, the state a step happens in, else the institution the step implies. Reads the lexicon's
+``individual_nouns``, ``legal_member_marks``, ``legal_naming_verbs``, ``institution_nouns``,
+``jurisdiction_verbs``, ``patient_possessor_nouns`` and ``legal_victim_nouns``. Registers no cue.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 from helpers.blame.document import IMPLICIT, BlameDoc, Mention, first_child, implicit_blamer, pobj
 
 __all__ = ["self_named", "object_actors", "identified_name", "adjacent_object", "adjacent_subject", "patient_actors",
-           "member_actors", "party_of", "institution_of", "agent_of", "reduced_clause"]
+           "member_actors", "party_of", "institution_of", "agent_of", "reduced_clause", "fronted_patient"]
 
 
 def self_named(d: BlameDoc, head: Token | None) -> list[Mention]:
@@ -39,14 +40,17 @@ def object_actors(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
     members), only them ("two Cabinet officers, Wilbur Ross and ..."), and never the place or
     nationality of a private individual ("a 36-year-old Leeds man": ``individual_nouns``) or of
     one person singled out ("a Cabinet officer": the guideline's individuals, not the body)."""
-    if obj is None:
-        return []
+    victims = d.lex.words("patient_possessor_nouns") | d.lex.words("legal_victim_nouns")
+    if obj is None or obj.lemma_.lower() in victims:
+        return []  # "called for his death to be investigated": the dead is its victim
     named = self_named(d, obj) or identified_name(d, v, obj)
-    members = member_actors(d, v, obj)
+    members = [] if named else member_actors(d, v, obj)  # "sanctioned Iran over attacks in countries including X"
     single = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)  # "a Cabinet officer"
     if members or single or obj.lemma_.lower() in d.lex.words("individual_nouns"):
         # "a 36-year-old Leeds man": where he is from, not who is blamed
         return sorted(dict.fromkeys(named + members), key=lambda m: m.start)
+    if obj.pos_ == "PROPN":  # "banned Iranian airline Mahan Air": a name the catalog lacks is still itself
+        return named
     wider = [m for m in d.np_actors(obj) if m.label != "PERSON"]
     if named:  # "two Cabinet officers, Wilbur Ross and ...": the people named, not "Cabinet" before
         wider = [m for m in wider if m.start > obj.i]  # the head; "52 members of MASSOB (MASSOB)" keeps both
@@ -85,7 +89,8 @@ def adjacent_subject(d: BlameDoc, v: Token) -> list[Mention]:
 
 def patient_actors(d: BlameDoc, v: Token) -> list[Mention]:
     """Who a passive verb's step is against: its subject; the antecedent of a relative pronoun
-    ("Dunn, who was arrested"); the noun a participle modifies ("Dunn, arrested in May"); the
+    ("Dunn, who was arrested"); the noun an infinitival relative modifies ("Dunn, the third mayor to
+    be impeached"); the noun a participle modifies ("Dunn, arrested in May"); the
     subject of the verb it is conjoined with or complements ("was arrested and charged", "is to be
     sentenced")."""
     t = v
@@ -94,13 +99,45 @@ def patient_actors(d: BlameDoc, v: Token) -> list[Mention]:
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
                 return _antecedent_actors(d, t.head)
-            return object_actors(d, t, subj)
+            return object_actors(d, t, subj) or _detached_name(d, subj)
         if t.dep_ == "acl" and t.tag_ == "VBN":
             return object_actors(d, t, t.head)
+        if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return _antecedent_actors(d, t.head)  # "Dunn, the third mayor to be impeached"
         if (t.dep_ not in ("conj", "xcomp", "acomp") and not reduced_clause(t)) or t.head.i == t.i:
             return []
         t = t.head  # "was arrested and charged", "is to be sentenced", "appeared in court charged with"
     return []
+
+
+def fronted_patient(d: BlameDoc, v: Token) -> list[Mention]:
+    """The subject of a passive step the parser hung inside a fronted adverbial ("On Friday in
+    Karachi, Ahmed Raza, a nephew of the minister, was sentenced ..." read as "in Karachi, Ahmed
+    Raza"): the step has no subject of its own, the text before it reads ", NAME, <apposition>, was
+    VERB" or ", NAME, was VERB", and NAME is conjoined with or in apposition to the object of a
+    preposition before it. None in a normal parse, which gives the subject."""
+    if first_child(v, ("nsubj", "nsubjpass")) is not None or v.dep_ != "ROOT":
+        return []
+    aux = min((c.i for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i), default=v.i)
+    end = aux - 1 if d.doc[aux - 1].text == "," else aux  # the comma closing an apposition
+    for t in d.doc[v.sent.start : end]:
+        # the name's phrase (with its apposition) runs from a comma to the verb's auxiliaries
+        if (t.pos_ == "PROPN" and t.dep_ in ("appos", "conj") and t.head.dep_ == "pobj"
+                and d.doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 1 == end):
+            return d.refs(t)
+    return []
+
+
+def _detached_name(d: BlameDoc, subj: Token) -> list[Mention]:
+    """The name opening the sentence whose apposition the parser took for the subject ("Dunn, the
+    third mayor to be impeached, ...": subject "mayor"): a person's or organisation's name, then a
+    comma, then the subject's phrase. Not a place ("In Leeds, the suspect was ...")."""
+    comma = subj.left_edge.i - 1
+    if comma <= subj.sent.start or d.doc[comma].text != ",":
+        return []
+    m = d.by_token.get(comma - 1)
+    opening = m is not None and m.start == subj.sent.start and m.end == comma
+    return [m] if opening and m.label in ("PERSON", "ORG") else []
 
 
 def reduced_clause(v: Token) -> bool:
@@ -120,11 +157,13 @@ def _antecedent_actors(d: BlameDoc, n: Token) -> list[Mention]:
 
 
 def member_actors(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
-    """Actors named after "including" or "among them" following an unnamed object, within the
-    verb's phrase ("detained four men after the attack, including Omar Said")."""
+    """Actors named after "including" or "among them" following an unnamed object, on the object,
+    hung on the verb or after a comma ("detained four men after the attack, including Omar Said"),
+    not inside another phrase ("over attacks in nations including Denmark")."""
     marks = d.lex.words("legal_member_marks")
-    for t in v.subtree:
-        if t.i > obj.i and t.lower_ in marks:
+    holders = {v.i, obj.i} | {c.i for c in obj.children if c.dep_ in ("appos", "acl", "relcl")}
+    for t in v.subtree:  # deeper only after a comma: not "over attacks in nations including X"
+        if t.i > obj.i and t.lower_ in marks and (t.head.i in holders or d.doc[t.i - 1].text == ","):
             found = self_named(d, pobj(t)) if t.lower_ == "including" else []
             found = found or d.mentions_between(t.i + 1, min(t.i + 4, v.right_edge.i + 1))[:1]
             if found:
