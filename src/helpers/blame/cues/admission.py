@@ -6,8 +6,10 @@ speaks for), the thing admitted the issue.
 
 Reads the lexicon's admission block (``admission_verbs``, ``acknowledgement_verbs``,
 ``apology_verbs``, ``admission_nouns``, ``admission_light_verbs``,
-``admission_responsibility_verbs``, ``own_fault_words``, ``fault_light_verbs``) and the
-responsibility words; whose act a complement is comes from :mod:`helpers.blame.cues.owning`.
+``admission_responsibility_verbs``, ``own_fault_words``, ``fault_light_verbs``,
+``apology_adjectives``, ``condolence_nouns``, ``act_claim_verbs``), the agency verbs (a party's
+report of its own harmful act, ``own_act_report_verbs``) and the responsibility words; whose act a
+complement is comes from :mod:`helpers.blame.cues.owning`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from helpers.blame.cues.owning import (
     owners,
     phrase,
     plea,
+    reported_own_act,
     withheld,
 )
 from helpers.blame.cues.registry import Row
@@ -146,17 +149,51 @@ def _responsibility_issue(d: BlameDoc, word: Token, verb: Token) -> Span | None:
     return None
 
 
-@EXPLICIT.extractor(triggers=("own_fault_words",), family="admission")
+@EXPLICIT.extractor(triggers=("agency_verbs", "agency_light_verbs"), family="admission")
+def claimed_act(d: BlameDoc, t: Token) -> list[Row]:
+    """A party's report of its own harmful act: "the group said it had carried out the attack",
+    "a Hamas spokesman said they fired the rockets", "Israel confirmed it struck the convoy"; not
+    "Hamas said Israel struck the convoy" (an accusation), "said it would strike" (a threat)."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or passive(t, reduced=True) or negated(t) or hypothetical(t, d.lex):
+        return []
+    obj = first_child(t, ("dobj",))
+    if lemma not in d.lex.agency_verbs and (obj is None or not d.is_act(obj)):
+        return []  # a light verb harms only with an act for object ("carried out the attack")
+    doers, _ = d.subject(t)
+    report = reported_own_act(d, t, doers)
+    if report is None:
+        return []
+    own = [m for m in owners(d, report) if m.root in {x.root for x in doers}]
+    return _rows(t, own, issue_of(d, obj) if obj is not None else None)
+
+
+@EXPLICIT.extractor(triggers=("act_claim_verbs",), family="admission")
+def claimed_by_name(d: BlameDoc, t: Token) -> list[Row]:
+    """ "The group claimed the attack", "IS claimed the bombings in Kabul": an act noun for object;
+    not "claimed victory", "claimed the attack was staged", "did not claim the attack"."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.words("act_claim_verbs") or passive(t) or withheld(d, t):
+        return []
+    obj = first_child(t, ("dobj",))
+    if obj is None or not d.is_act(obj):
+        return []
+    return _rows(t, owners(d, t), issue_of(d, obj))
+
+
+@EXPLICIT.extractor(triggers=("own_fault_words", "apology_adjectives"), family="admission")
 def own_fault(d: BlameDoc, t: Token) -> list[Row]:
     """In the speaker's own words: "'We made mistakes,' the minister said", "'I was wrong,' she
-    told reporters" (a first-person subject, :func:`own_words`)."""
+    told reporters", "'I am sorry,' he told the court" (a first-person subject, :func:`own_words`);
+    not "I am sorry to hear", "we are sorry for your loss" (condolence)."""
     lemma = t.lemma_.lower()
-    if lemma not in d.lex.words("own_fault_words"):
-        return []
-    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in d.lex.words("fault_light_verbs"):
+    if t.pos_ == "NOUN" and t.dep_ == "dobj" and lemma in d.lex.words("own_fault_words") \
+            and t.head.lemma_.lower() in d.lex.words("fault_light_verbs"):
         v, cue_end = t.head, t.i + 1  # "made mistakes", "made a serious error"
     elif t.pos_ == "ADJ" and lemma == "wrong" and t.dep_ == "acomp" and t.head.lemma_ == "be" and not negated(t):
         v, cue_end = t.head, t.i + 1  # "I was wrong"
+    elif t.pos_ == "ADJ" and lemma in d.lex.words("apology_adjectives") and t.dep_ == "acomp" \
+            and t.head.lemma_ == "be" and not negated(t) and not _condolence(d, t):
+        v, cue_end = t.head, t.i + 1  # "I'm sorry"
     else:
         return []
     subj = first_child(v, ("nsubj",))
@@ -164,6 +201,19 @@ def own_fault(d: BlameDoc, t: Token) -> list[Row]:
         return []
     own = owners(d, v)
     return _rows(subj, own, None, cue_end=cue_end) if own_words(d, v, own) else []
+
+
+def _condolence(d: BlameDoc, sorry: Token) -> bool:
+    """Is "sorry" condolence or regret at news, not an apology: "sorry to hear", "sorry for your
+    loss", "sorry that she has died"?"""
+    for c in sorry.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            obj = pobj(c)
+            if obj is not None and obj.lemma_.lower() in d.lex.words("condolence_nouns"):
+                return True
+    return False
 
 
 @EXPLICIT.extractor(triggers=("plea_verbs",), family="admission")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from helpers.blame.cues.explicit import carried_clause
+from helpers.blame.cues.owning import reported_own_act
 from helpers.blame.cues.registry import Row, register
 from helpers.blame.document import UNSTATED, BlameDoc, first_child, hypothetical, negated, passive, pobj, span_of
 
@@ -74,10 +75,20 @@ def light_verb(d: BlameDoc, t: Token) -> list[Row]:
     if passive(t, reduced=True) or (t.tag_ == "VBN" and t.dep_ == "advcl"):
         return _passive_light_verb(d, t)
     obj = first_child(t, ("dobj",))
-    if obj is not None and d.is_act(obj):
+    if obj is not None and d.is_act(obj) and not _supplied(d, t, obj):
         subj, _ = d.subject(t)
+        if reported_own_act(d, t, subj) is not None:
+            return []  # "the group said it had carried out the attack": an admission
         return [Row("agency", t, subj, issue=span_of(d, obj), implicit=_hedged(d, t))]
     return []
+
+
+def _supplied(d: BlameDoc, v: Token, obj: Token) -> bool:
+    """Is the object of a supplying or making verb a weapon or fire, not an act ("provided rockets",
+    "made bombs", "made a fire"; but "provided airstrikes", "made threats")?"""
+    lemma = obj.lemma_.lower()
+    return v.lemma_.lower() in d.lex.words("supply_light_verbs") and (
+        lemma in d.lex.words("weapon_nouns") or lemma in d.lex.words("supply_nonacts"))
 
 
 def _passive_light_verb(d: BlameDoc, v: Token) -> list[Row]:
@@ -93,6 +104,8 @@ def _passive_light_verb(d: BlameDoc, v: Token) -> list[Row]:
         act = v.head
     if act is None and v.dep_ == "advcl":  # "died in the attack, conducted by X"
         act = _act_before(d, v)
+    if act is not None and not d.is_act(act) and act.dep_ == "conj" and d.is_act(act.head):
+        act = act.head  # "abuse and cover-ups perpetrated by X": the participle ends a coordination
     if act is None or not d.is_act(act):
         return []
     return [Row("agency", v, targets, issue=span_of(d, act), implicit=_hedged(d, v))]
@@ -107,13 +120,54 @@ def _act_before(d: BlameDoc, v: Token) -> Token | None:
     return d.doc[i] if i >= v.sent.start and d.is_act(d.doc[i]) else None
 
 
+def agency_rows(d: BlameDoc, v: Token, issue: Span | None) -> list[Row]:
+    """The agency row of a harmful verb whose harm is ``issue``: its doer is the passive's "by"
+    agent ("the town was seized by IS") or its subject ("rebels seized the town"; of a gerund after a
+    time preposition, ``background_marks``, the subject of the verb it modifies: "after shelling the
+    town, the army"); none without a doer or when the doer reports the act itself (an admission,
+    :func:`owning.reported_own_act`)."""
+    if passive(v, reduced=True):
+        targets = _agents(d, pobj(first_child(v, ("agent",))))
+    else:
+        subj, subj_tok = d.subject(v)
+        if not subj and subj_tok is None and v.dep_ == "pcomp" and v.head.lower_ in d.lex.background_marks \
+                and v.head.head.pos_ == "VERB":  # "after shelling the town, the army entered it"; not
+            subj, subj_tok = d.subject(v.head.head)  # "sentenced X for torturing": X tortured
+        targets = subj or _acting_institution(d, v, subj_tok)
+        if reported_own_act(d, v, targets) is not None:
+            return []
+    return [Row("agency", v, targets, issue=issue, implicit=_hedged(d, v))] if targets else []
+
+
+def _agents(d: BlameDoc, agent: Token | None) -> list:
+    """The doers a passive's "by" phrase names: an act's agent ("by Russian airstrikes"), the actors
+    of the phrase, else an acting institution ("injured by police")."""
+    if agent is None:
+        return []
+    if d.is_act(agent):
+        return d.agent_of_act(agent)
+    found = d.np_actors(agent)
+    if found or agent.lemma_.lower() not in d.lex.words("acting_institutions"):
+        return found
+    m = d.institution(agent)
+    return [m] if m is not None else []
+
+
+def hedged(d: BlameDoc, v: Token) -> str:
+    """:func:`_hedged`, for the other agency modules."""
+    return _hedged(d, v)
+
+
 def _hedged(d: BlameDoc, v: Token) -> str:
-    """``UNSTATED`` when the text hedges the act with an adverb that says someone else claims
-    it ("reportedly conducted", "allegedly shot", "Reportedly, he struck"), else ""."""
+    """``UNSTATED`` when the text hedges the act with an adverb or a passive reporting verb that
+    says someone else claims it ("reportedly conducted", "allegedly shot", "Reportedly, he struck",
+    "is said to have shelled"), else ""."""
     t = v
     for _ in range(4):
         if any(c.dep_ == "advmod" and c.lower_ in d.lex.words("hedge_adverbs") for c in t.children):
             return UNSTATED
+        if t.dep_ == "xcomp" and passive(t.head) and t.head.lemma_.lower() in d.lex.words("hedge_passives"):
+            return UNSTATED  # "was said to have been injured by police", "is believed to have shelled"
         if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
             return ""
         t = t.head
@@ -163,8 +217,9 @@ def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
     if passive(v, reduced=True):
         agent = pobj(first_child(v, ("agent",)))
         if agent is not None:
-            targets = d.agent_of_act(agent) if d.is_act(agent) else d.np_actors(agent)
-            return [Row("agency", v, targets, issue=span_of(d, first_child(v, ("nsubjpass",))))] if targets else []
+            targets = _agents(d, agent)
+            return [Row("agency", v, targets, issue=span_of(d, first_child(v, ("nsubjpass",))),
+                         implicit=_hedged(d, v))] if targets else []
         if v.lemma_ in lex.victim_verbs:  # "12 were killed in a Russian airstrike"
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
@@ -180,9 +235,7 @@ def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
         return []
     if v.lemma_ in ("die",):
         return []
-    subj, subj_tok = d.subject(v)
-    subj = subj or _acting_institution(d, v, subj_tok)
-    return [Row("agency", v, subj, issue=issue, implicit=_hedged(d, v))] if subj else []
+    return agency_rows(d, v, issue)
 
 
 def _acting_institution(d: BlameDoc, v: Token, subj: Token | None) -> list:
@@ -197,6 +250,11 @@ def _acting_institution(d: BlameDoc, v: Token, subj: Token | None) -> list:
         return []
     m = d.institution(subj)
     return [m] if m is not None and m.name in d.lex.words("acting_institutions") else []
+
+
+def agency_noun_rows(d: BlameDoc, n: Token) -> list[Row]:
+    """The agency row of a noun naming a harmful act, for the other agency modules."""
+    return _agency_noun(d, n) if not _under_explicit(d, n) else []
 
 
 def _agency_noun(d: BlameDoc, n: Token) -> list[Row]:

@@ -5,8 +5,10 @@ admission and denial families (:mod:`helpers.blame.cues.admission`, :mod:`helper
 :func:`about_owners` (is a clause about their own act), :func:`names_wrong` (do words name a wrong),
 :func:`phrase` (a noun phrase without its clauses), :func:`withheld` and :func:`refused` (an act not
 done), :func:`own_words` (a party's word about itself), :func:`plea` (guilty or not guilty) and
-:func:`complement` (what a plea or apology is about). Reads the lexicon's ``spokesperson_nouns``, ``counsel_nouns``,
-``wrongdoing_words``, ``accusation_nouns``, ``refusal_verbs``, ``first_person``, ``plea_*`` and
+:func:`complement` (what a plea or apology is about), :func:`reported_own_act` (a party's report of
+its own act). Reads the lexicon's ``spokesperson_nouns``, ``counsel_nouns``,
+``wrongdoing_words``, ``accusation_nouns``, ``refusal_verbs``, ``first_person``, ``plea_*``,
+``own_act_report_verbs`` and
 the blame lexicon's act, agency, criticism and responsibility words. Registers no cue.
 """
 
@@ -20,7 +22,7 @@ from helpers.blame.attribution import attribute
 from helpers.blame.document import BlameDoc, Mention, first_child, hypothetical, negated, passive, pobj, span_of
 
 __all__ = ["owners", "speaking_for", "about_owners", "names_wrong", "phrase", "withheld", "refused", "own_words",
-           "plea", "complement", "issue_of", "roots"]
+           "plea", "complement", "issue_of", "roots", "reported_own_act"]
 
 #: Dependents that start a clause of their own inside a phrase (:func:`phrase` leaves them out).
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
@@ -156,3 +158,19 @@ def issue_of(d: BlameDoc, head: Token | None) -> Span | None:
     if span is not None and len(span) > 1 and span[0].dep_ == "mark":
         return span[1:]
     return span
+
+
+def reported_own_act(d: BlameDoc, verb: Token, doers: list[Mention]) -> Token | None:
+    """The reporting verb (``own_act_report_verbs``) whose reported clause is ``verb`` when its
+    owner (:func:`owners`: the speaker, or the organisation a spokesperson speaks for) is one of
+    the ``doers``: "the group said it had carried out the attack", "a Hamas spokesman said they
+    fired the rockets"; ``None`` for another party's act ("Hamas said Israel struck")."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp" or not doers:
+        return None
+    report = t.head
+    if report.lemma_.lower() not in d.lex.words("own_act_report_verbs") or withheld(d, report):
+        return None
+    return report if roots(owners(d, report)) & roots(doers) else None
