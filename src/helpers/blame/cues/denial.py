@@ -52,7 +52,7 @@ from helpers.blame.document import (
     span_of,
 )
 
-__all__ = ["unstated_blamer"]
+__all__ = ["unstated_blamer", "denial_rows", "breach", "conditional"]
 
 
 def unstated_blamer() -> Mention:
@@ -61,7 +61,7 @@ def unstated_blamer() -> Mention:
     return implicit_blamer(UNSTATED)
 
 
-def _rows(cue: Token, own: list[Mention], accusers: list[Mention], issue: Span | None,
+def denial_rows(cue: Token, own: list[Mention], accusers: list[Mention], issue: Span | None,
           cue_end: int | None = None) -> list[Row]:
     if not own:
         return []
@@ -70,12 +70,15 @@ def _rows(cue: Token, own: list[Mention], accusers: list[Mention], issue: Span |
 
 
 # ----- "denied the allegations", "rejected Washington's accusation that ..." ----------------------
-@EXPLICIT.extractor(triggers=("denial_verbs",), family="denial")
+@EXPLICIT.extractor(triggers=("denial_verbs", "denial_phrasal_verbs"), family="denial")
 def denial_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A denying verb whose object is an accusation against the subject, or (``deny``) a clause,
     gerund or wrong of the subject's own: "denied the charges", "rejected claims that it had bombed
-    the convoy", "a charge he denies", "denied bombing the convoy", "denied any wrongdoing"."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.denial_verbs or withheld(d, t) \
+    the convoy", "a charge he denies", "denied bombing the convoy", "denied any wrongdoing",
+    "brushed off the accusations" (a phrasal verb with its particle). A legal accusation is denied
+    by ``denial_charge_verbs`` ("contested the charges") or by a verb that gives it a denial label
+    ("rejected the charges as politically motivated"), never by a court's "dismissed the charges"."""
+    if t.pos_ != "VERB" or not _denying(d, t) or withheld(d, t) or conditional(d, t) \
             or first_child(t, ("dative",)) is not None:  # "denied him a visa"
         return []
     if passive(t):
@@ -87,19 +90,58 @@ def denial_verb(d: BlameDoc, t: Token) -> list[Row]:
     if t.dep_ == "relcl" and (obj is None or obj.tag_ in ("WDT", "WP")):
         obj = t.head  # "a charge he denies", "the allegations, which the company denies"
     legal_too = t.lemma_.lower() in d.lex.words("denial_clause_verbs")
-    if obj is not None and _is_accusation(d, obj) and (legal_too or obj.lemma_.lower() not in _legal(d)):
-        found = _accusation(d, obj, own, bare_claim=legal_too)
-        return _rows(t, own, *found) if found is not None else []
+    if obj is not None and _is_accusation(d, obj):
+        labelled = _as_label(d, t, obj)  # "rejected the charges as politically motivated"
+        if not (labelled or t.lemma_.lower() in d.lex.words("denial_charge_verbs")
+                or obj.lemma_.lower() not in _legal(d)):
+            return []
+        found = _accusation(d, obj, own, bare_claim=legal_too or labelled)
+        return denial_rows(t, own, *found) if found is not None else []
     if not legal_too:
         return []
     if obj is not None and obj.i > t.i and _wrong_or_part(d, phrase(obj)):
-        return _rows(t, own, [], span_of(d, obj))  # "denied any wrongdoing", "denied involvement in"
+        return denial_rows(t, own, [], span_of(d, obj))  # "denied any wrongdoing", "denied involvement in"
     for c in t.children:
         if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and about_owners(d, c, own):
             gerund = first_child(c, ("nsubj", "nsubjpass", "csubj")) is None and c.tag_ == "VBG"
             if gerund or _wrong_or_part(d, c.subtree):  # "denied taking bribes", "denied it was involved"
-                return _rows(t, own, [], issue_of(d, c))
+                return denial_rows(t, own, [], issue_of(d, c))
     return []
+
+
+def conditional(d: BlameDoc, v: Token) -> bool:
+    """Is ``v`` in a condition ("if Russia denied the allegations", ``denial_conditional_marks``)?"""
+    return any(c.dep_ == "mark" and c.lower_ in d.lex.words("denial_conditional_marks") for c in v.children)
+
+
+def _denying(d: BlameDoc, t: Token) -> bool:
+    """Is ``t`` a denying verb: one of ``denial_verbs``, or a phrasal one with its particle?"""
+    lemma = t.lemma_.lower()
+    particles = d.lex.extra["denial_phrasal_verbs"].get(lemma)
+    if particles is None:
+        return lemma in d.lex.denial_verbs
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i > t.i for c in t.children)
+
+
+def _as_label(d: BlameDoc, v: Token, obj: Token) -> bool:
+    """Does ``v`` call its object ``obj`` by a denial label ("dismissed the claims as false",
+    "rejected the charges as politically motivated"), not negated?"""
+    return _label(d, _as_phrases(v, obj)) is not None
+
+
+def _as_phrases(v: Token, obj: Token) -> list[Token]:
+    """The "as" phrases of ``v`` or its object ``obj`` after the object ("as baseless", and the
+    clause the parser sometimes makes of "as politically motivated")."""
+    return [c for h in (v, obj) for c in h.children if c.i > obj.i and (
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ in ("advcl", "oprd", "xcomp", "acomp") and first_child(c, ("advmod", "mark", "prep"), "as")))]
+
+
+def _label(d: BlameDoc, heads: list[Token]) -> Token | None:
+    """The first denial label (``denial_labels``) in the subtrees of ``heads``, if not negated."""
+    labels = d.lex.words("denial_labels")
+    found = next((t for h in heads for t in h.subtree if t.lemma_.lower() in labels or t.lower_ in labels), None)
+    return None if found is None or negated(found) else found
 
 
 def _passive_denial(d: BlameDoc, t: Token) -> list[Row]:
@@ -111,17 +153,26 @@ def _passive_denial(d: BlameDoc, t: Token) -> list[Row]:
         return []
     own = speaking_for(d, agent, d.np_actors(agent))
     legal_too = t.lemma_.lower() in d.lex.words("denial_clause_verbs")
-    if not own or not (legal_too or obj.lemma_.lower() not in _legal(d)):
+    charge = t.lemma_.lower() in d.lex.words("denial_charge_verbs")
+    if not own or not (charge or obj.lemma_.lower() not in _legal(d)):
         return []
     found = _accusation(d, obj, own, bare_claim=legal_too)
-    return _rows(t, own, *found) if found is not None else []
+    return denial_rows(t, own, *found) if found is not None else []
 
 
 def _wrong_or_part(d: BlameDoc, tokens) -> bool:
     """Do ``tokens`` name a wrong (:func:`names_wrong`) or a part in one ("involvement", "involved")?"""
     tokens = list(tokens)
     part = d.lex.words("involvement_words")
-    return names_wrong(d, tokens) or any(t.lemma_.lower() in part for t in tokens)
+    return names_wrong(d, tokens) or breach(d, tokens) or any(t.lemma_.lower() in part for t in tokens)
+
+
+def breach(d: BlameDoc, tokens) -> bool:
+    """Do ``tokens`` name a crime ("any crime", ``denial_crime_words``) or a breach of a rule ("broken
+    the law", "violated sanctions": ``denial_breach_verbs`` with a ``denial_rule_nouns`` object)?"""
+    crimes, verbs, rules = (d.lex.words(k) for k in ("denial_crime_words", "denial_breach_verbs", "denial_rule_nouns"))
+    return any(t.lower_ in crimes or (t.lemma_.lower() in verbs and any(
+        c.dep_ == "dobj" and c.lower_ in rules for c in t.children)) for t in tokens)
 
 
 def _legal(d: BlameDoc) -> frozenset[str]:
@@ -200,7 +251,7 @@ def not_guilty_plea(d: BlameDoc, t: Token) -> list[Row]:
     if found is None or found[1] != "denial":
         return []
     accuser = implicit_blamer(d.lex.extra["denial_implicit"]["charge"])
-    return _rows(t, owners(d, t), [accuser], complement(d, t, ("to",)), cue_end=found[0].i + 1)
+    return denial_rows(t, owners(d, t), [accuser], complement(d, t, ("to",)), cue_end=found[0].i + 1)
 
 
 # ----- "called the allegations baseless", "said the charges were false" ---------------------------
@@ -215,12 +266,12 @@ def discredited_accusation(d: BlameDoc, n: Token) -> list[Row]:
     v = n.head
     if n.dep_ == "dobj" and v.pos_ == "VERB" and v.lemma_.lower() in d.lex.characterization_verbs \
             and not withheld(d, v):
-        label = next((t for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "prep") and c.i > n.i
-                      for t in c.subtree if t.lemma_.lower() in labels or t.lower_ in labels), None)
+        label = next((t for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "dobj") and c.i > n.i
+                      for t in c.subtree if t.lemma_.lower() in labels or t.lower_ in labels), None) \
+            or _label(d, _as_phrases(v, n))  # "described the accusations as lies"
         return _discredited(d, n, v, label, owners(d, v), label.i + 1) if label is not None else []
-    if n.dep_ == "nsubj" and v.lemma_ == "be" and not negated(v):
-        label = next((t for c in v.children if c.dep_ in ("acomp", "attr")
-                      for t in c.subtree if t.lemma_.lower() in labels or t.lower_ in labels), None)
+    if n.dep_ in ("nsubj", "nsubjpass") and not negated(v) and not hypothetical(v, d.lex):
+        label = _predicate_label(d, n, v)
         if label is None:
             return []
         # the speaker denies ("his lawyer said": him); an accusation "against" another actor is
@@ -229,64 +280,38 @@ def discredited_accusation(d: BlameDoc, n: Token) -> list[Row]:
     return []
 
 
+def _predicate_label(d: BlameDoc, n: Token, v: Token) -> Token | None:
+    """The denial label the predicate ``v`` gives its subject ``n``: "are false", "are a smear",
+    "is without merit" (``denial_label_nouns``), "has no basis", "were fabricated" / "were made
+    up" (``denial_passive_labels``, a particle where the lexicon's ``particle_verbs`` wants one)."""
+    nouns = d.lex.words("denial_label_nouns")
+    lemma = v.lemma_.lower()
+    if n.dep_ == "nsubjpass":
+        particle = d.lex.extra["denial_passive_labels"].get(lemma)
+        if particle is None or (particle and first_child(v, ("prt",), particle) is None):
+            return None
+        return v
+    if lemma == "be":
+        found = _label(d, [c for c in v.children if c.dep_ in ("acomp", "attr")])
+        without = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "without"), None)
+        if found is None and without is not None and pobj(without) is not None \
+                and pobj(without).lemma_.lower() in nouns:
+            found = pobj(without)  # "the lawsuit is without merit"
+        return found
+    if lemma == "have":  # "the claims have no basis"
+        obj = first_child(v, ("dobj",))
+        if obj is not None and obj.lemma_.lower() in nouns and first_child(obj, ("det",), "no") is not None:
+            return obj
+    return None
+
+
+
 def _discredited(d: BlameDoc, n: Token, cue: Token, label: Token, own: list[Mention],
                  cue_end: int | None) -> list[Row]:
     if not own or negated(label):
         return []
     found = _accusation(d, n, own)
-    return _rows(cue, own, *found, cue_end=cue_end) if found is not None else []
+    return denial_rows(cue, own, *found, cue_end=cue_end) if found is not None else []
 
 
 # ----- "maintained his innocence", "said he had done nothing wrong" -------------------------------
-@EXPLICIT.extractor(triggers=("innocence_words",), family="denial")
-def innocence(d: BlameDoc, t: Token) -> list[Row]:
-    """Pleading innocence: "maintained his innocence", "insisted on her innocence"; in the
-    denier's own reported words (:func:`_own_denial`), "he was innocent", "it had done nothing
-    wrong", "did not do anything wrong", "it had nothing to do with the attack"."""
-    word = t.lower_
-    if t.pos_ == "NOUN" and word == "innocence":
-        v = t.head.head if t.dep_ == "pobj" else t.head
-        if t.dep_ in ("dobj", "pobj") and v.pos_ == "VERB" and v.lemma_.lower() in d.lex.words("innocence_verbs") \
-                and not withheld(d, v):
-            return _rows(v, owners(d, v), [], None, cue_end=t.i + 1)
-        return []
-    if t.pos_ == "ADJ" and word == "innocent" and t.dep_ == "acomp" and t.head.lemma_ == "be":
-        return _own_denial(d, t.head, t, None, None)
-    if t.pos_ == "ADJ" and word == "wrong" and t.dep_ == "amod" and t.head.lower_ in ("nothing", "anything"):
-        obj, v = t.head, t.head.head  # "done nothing wrong", "did not do anything wrong"
-        if obj.dep_ == "dobj" and v.lemma_ == "do" and negated(v) == (obj.lower_ == "anything"):
-            return _own_denial(d, v, v, None, t.i + 1, negation=False)
-        return []
-    if word == "nothing" and t.dep_ == "dobj" and t.head.lemma_ == "have":
-        do = next((c for c in t.children if c.dep_ in ("relcl", "acl") and c.lemma_ == "do"), None)
-        with_ = first_child(do, ("prep",), "with") if do is not None else None
-        if with_ is not None:  # "had nothing to do with the attack"
-            return _own_denial(d, t.head, t.head, span_of(d, pobj(with_)), with_.i + 1)
-    return []
-
-
-@EXPLICIT.extractor(triggers=("responsibility_adjectives",), family="denial")
-def not_responsible(d: BlameDoc, t: Token) -> list[Row]:
-    """In the denier's own reported words: "it was not responsible for the attack", "we are not
-    guilty"."""
-    be = t.head
-    if t.pos_ != "ADJ" or t.lemma_.lower() not in d.lex.responsibility_adjectives or t.dep_ not in ("acomp", "attr") \
-            or be.lemma_ != "be" or not (negated(be) or negated(t)):
-        return []
-    prep = first_child(t, ("prep",), "for")
-    return _own_denial(d, be, t, span_of(d, pobj(prep)) if prep is not None else None, None, negation=False)
-
-
-def _own_denial(d: BlameDoc, v: Token, cue: Token, issue: Span | None, cue_end: int | None,
-                negation: bool = True) -> list[Row]:
-    """A denial row for the subject of ``v`` when the clause is in its own reported words: a
-    speaker that is the subject or part of it ("Russia said it was not responsible", "his lawyer
-    said he was innocent"); not the author's "he was innocent" (a verdict), nor a third party's
-    "Lavrov said Syria was not responsible". With ``negation``, ``v`` itself must not be negated."""
-    if (negation and withheld(d, v)) or hypothetical(v, d.lex):
-        return []
-    own = owners(d, v)
-    speakers = attribute(d, v, v.sent)[0]
-    if not roots(speakers) & roots(own):
-        return []
-    return _rows(cue, own, [], issue, cue_end=cue_end)
