@@ -21,6 +21,9 @@ an accusation when what it says is a wrong of an actor). Rows of the explicit ki
   ``agency_verbs`` (the agency family hedges those).
 
 A wrong is a verb of ``claim_wrong_verbs`` (those of ``claim_object_wrongs`` only with an object),
+supplying arms ("had sent drones to the rebels": ``claim_supply_verbs`` with an object of
+``claim_supplied_arms``), any act an adverb calls wrongful ("illegally diverted the funds":
+``claim_wrong_adverbs``),
 or a noun of ``claim_wrong_nouns`` as the object of a doing verb ("committed fraud"), after a means
 preposition ("won through fraud", "due to voter fraud") or as an allegation's complement. No row
 when the claim or its clause is negated, under a modal or in a question; when the allegation is
@@ -96,7 +99,7 @@ def wrong_in(d: BlameDoc, clause: Token | None) -> Token | None:
         if v.i in seen or negated(v) or hypothetical(v, d.lex):
             continue
         seen.add(v.i)
-        if _wrong_verb(d, v) or _wrong_means(d, v):
+        if _wrong_verb(d, v) or _wrong_means(d, v) or _arming(d, v) or _wrongly_done(d, v):
             return v
         todo += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     return None
@@ -123,6 +126,20 @@ def _wrong_means(d: BlameDoc, v: Token) -> bool:
                 t.dep_ == "pobj" and wrong_noun(d, t) for t in c.subtree):
             return True
     return False
+
+
+def _wrongly_done(d: BlameDoc, v: Token) -> bool:
+    """ "had illegally diverted the funds", "is unduly influencing the government": a verb an
+    adverb of ``claim_wrong_adverbs`` calls wrongful."""
+    return any(c.dep_ == "advmod" and c.lower_ in d.lex.words("claim_wrong_adverbs") for c in v.children)
+
+
+def _arming(d: BlameDoc, v: Token) -> bool:
+    """ "had sent drones to the rebels", "supplied weapons to the militia", "smuggled rockets into
+    Gaza": a verb of ``claim_supply_verbs`` whose object is arms (``claim_supplied_arms``)."""
+    obj = first_child(v, ("dobj", "nsubjpass"))
+    return (v.lemma_.lower() in d.lex.words("claim_supply_verbs") and obj is not None
+            and obj.lemma_.lower() in d.lex.words("claim_supplied_arms"))
 
 
 def wrong_noun(d: BlameDoc, n: Token | None) -> bool:

@@ -50,6 +50,9 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     moved = _moved_target(d, v, target_preps) if frame.get("passive_target") else None
     if moved is not None:  # "the bombing was blamed on X", "an attack ascribed to X"
         return moved
+    bare = _bare_participle(d, v, issue_preps) if frame.get("object_accused") else None
+    if bare is not None:  # "Ex-police chief accused of taking bribes", "Ali, accused of fraud, ..."
+        return bare
     if passive(v):
         targets = d.np_party(first_child(v, ("nsubjpass",)), phrase=False)
         agent = pobj(first_child(v, ("agent",)))
@@ -63,10 +66,11 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
         subj, subj_tok = d.subject(_through_medium(d, v))
         blamer = subj or d.np_party(subj_tok)
         targets = []
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in target_preps:  # "blamed C on B"
-                targets = d.np_party(pobj(c), phrase=False)
-                issue = span_of(d, first_child(v, ("dobj",)))
+        dobj = first_child(v, ("dobj",))
+        for c in [*v.children, *(dobj.children if dobj is not None else ())]:
+            if c.dep_ == "prep" and c.lower_ in target_preps and not targets:  # "blamed C on B"
+                targets = d.np_party(pobj(c), phrase=False)  # (the parser may hang "on B" on C)
+                issue = span_of(d, dobj)
         if not targets:
             obj = first_child(v, ("dobj",))
             if obj is None:  # "denounced as an ugly crime Serbia's suppression of ..."
@@ -95,6 +99,34 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     if not targets:
         return []
     return [Row("explicit", v, targets, blamer=blamer, issue=issue, family=family, implicit=implicit)]
+
+
+def _bare_participle(d: BlameDoc, v: Token, issue_preps: set[str]) -> list[Row] | None:
+    """A verb whose object is the accused, used with no object but its issue ("of"): a headline's
+    bare participle ("Former police chief Ahmed Ali accused of taking bribes": the subject), "Y
+    stands accused of fraud" (the subject of "stand"), or a
+    participle on a noun ("Ali, accused of fraud, resigned": the noun, or the one named after "to
+    be": "a prisoner, suspected to be Louis Dale"); the blamer is the "by" agent, else unstated.
+    ``None`` when the verb has an object or a passive's own subject."""
+    if passive(v) or first_child(v, ("dobj",)) is not None or v.tag_ not in ("VBN", "VBD"):
+        return None
+    if _reduced(v) and v.dep_ == "acl":
+        xcomp = first_child(v, ("xcomp",))  # "a prisoner, suspected to be Louis Dale": the one named
+        named = first_child(xcomp, ("attr",)) if xcomp is not None else None
+        targets = d.np_party(v.head, phrase=False) or d.np_party(named, phrase=False)
+    elif (v.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in v.children)
+          and any(c.dep_ == "prep" and c.lower_ in issue_preps for c in v.children)):
+        targets = d.np_party(first_child(v, ("nsubj",)), phrase=False)
+    elif v.dep_ in ("advcl", "acomp", "oprd", "xcomp") and v.head.lemma_ == "stand" and not negated(v.head):
+        targets = d.np_party(first_child(v.head, ("nsubj",)), phrase=False)  # "Y stands accused of fraud"
+    else:
+        return None
+    if not targets:
+        return []
+    issue = next((span_of(d, pobj(c)) for c in v.children if c.dep_ == "prep" and c.lower_ in issue_preps), None)
+    by = next((t for t in v.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"), None)
+    blamer = d.np_party(pobj(by)) if by is not None else []
+    return [Row("explicit", v, targets, blamer=blamer, issue=issue, implicit="" if blamer else UNSTATED)]
 
 
 def _reduced(v: Token) -> bool:
@@ -264,7 +296,9 @@ def _responsibility(d: BlameDoc, t: Token) -> list[Row]:
         if t.dep_ in ("acomp", "attr") and gov.lemma_ == "be" and not negated(gov):
             subj, _ = d.subject(gov)
             return [Row("explicit", t, subj, issue=issue)] if subj else []
-        if t.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and gov.lemma_ == "hold" and not negated(gov):
+        held_obj = t.dep_ == "amod" and gov.dep_ == "dobj"  # the parser's "held [the X Party responsible]"
+        gov = gov.head if held_obj else gov
+        if (t.dep_ in ("oprd", "ccomp", "xcomp", "advcl") or held_obj) and gov.lemma_ == "hold" and not negated(gov):
             targets = d.np_actors(first_child(gov, ("dobj",)) or first_child(t, ("nsubj",)))
             blamer, _ = d.subject(gov)
             return [Row("explicit", t, targets, blamer=blamer, issue=issue)] if targets else []
