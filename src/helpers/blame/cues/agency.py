@@ -224,8 +224,8 @@ def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
                     obj = pobj(c)
-                    if obj is not None and d.is_act(obj):
-                        targets = d.agent_of_act(obj)
+                    if obj is not None and (d.is_act(obj) or _operation(d, obj)):
+                        targets = d.agent_of_act(obj)  # "killed in a US counter-terrorism operation"
                         if targets:
                             return [Row("agency", obj, targets, issue=span_of(d, first_child(v, ("nsubjpass",))))]
                     if obj is not None and obj.lemma_.lower() in lex.combat_nouns:  # "killed in clashes with IS"
@@ -236,6 +236,12 @@ def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
     if v.lemma_ in ("die",):
         return []
     return agency_rows(d, v, issue)
+
+
+def _operation(d: BlameDoc, n: Token) -> bool:
+    """Is ``n`` an armed or police operation noun (``operation_nouns``: "operation", "mission"), whose
+    modifier names who carried it out ("a US counter-terrorism operation", "an army sweep")?"""
+    return n.pos_ == "NOUN" and n.lemma_.lower() in d.lex.words("operation_nouns")
 
 
 def _acting_institution(d: BlameDoc, v: Token, subj: Token | None) -> list:

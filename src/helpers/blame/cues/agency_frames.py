@@ -1,9 +1,10 @@
 """Agency frames whose harm is not in one word: taking a place by force ("rebels seized the town",
 "the group took over a third of the country"), a neutral conduct noun made harmful by its modifier
-("his violent treatment of opponents") and holding people against their will ("kept the children
-locked indoors", "held the crew hostage"). Rows of the agency kind (:mod:`helpers.blame.cues.agency`);
-reads the lexicon's ``seizure_verbs``, ``seizure_particles``, ``place_nouns``, ``conduct_nouns``,
-``harm_adjectives``, ``confinement_verbs`` and ``confinement_words``. Like every agency row, the
+("his violent treatment of opponents"), holding people against their will ("kept the children
+locked indoors", "held the crew hostage") and breaking a law or truce ("are breaking the law").
+Rows of the agency kind (:mod:`helpers.blame.cues.agency`); reads the lexicon's ``seizure_verbs``,
+``seizure_particles``, ``place_nouns``, ``conduct_nouns``, ``harm_adjectives``,
+``confinement_verbs``, ``confinement_words``, ``rule_breaking_verbs`` and ``rule_nouns``. Like every agency row, the
 harm needs a named doer: "the town was seized" or "violent treatment" alone give no row."""
 
 from __future__ import annotations
@@ -75,3 +76,15 @@ def confinement(d: BlameDoc, t: Token) -> list[Row]:
         return []
     subj, _ = d.subject(t)
     return [Row("agency", t, subj, issue=span_of(d, obj), implicit=hedged(d, t))] if subj else []
+
+
+@AGENCY.extractor(triggers=("rule_breaking_verbs",))
+def rule_breaking(d: BlameDoc, t: Token) -> list[Row]:
+    """Breaking a law or truce: "the government is breaking the law", "the militia flouted the
+    ceasefire"; not "broke the record", "broke the news", "broke his leg" (only ``rule_nouns`` objects)."""
+    if t.lemma_.lower() not in d.lex.words("rule_breaking_verbs") or not _acting(d, t):
+        return []
+    broken = first_child(t, ("nsubjpass",)) if passive(t, reduced=True) else first_child(t, ("dobj",))
+    if broken is None or broken.lemma_.lower() not in d.lex.words("rule_nouns"):
+        return []
+    return agency_rows(d, t, span_of(d, broken))

@@ -54,7 +54,7 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     if bare is not None:  # "Ex-police chief accused of taking bribes", "Ali, accused of fraud, ..."
         return bare
     if passive(v):
-        targets = d.np_party(first_child(v, ("nsubjpass",)), phrase=False)
+        targets = _passive_subjects(d, v)
         agent = pobj(first_child(v, ("agent",)))
         if agent is None:  # the "by" phrase attached further down: "accused of misusing funds ... by officials"
             by = next((t for t in v.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by" and t.i > v.i), None)
@@ -64,7 +64,7 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
             blamer = d.np_actors(pobj(first_child(v, ("prep",), "in"))) or []
     else:
         subj, subj_tok = d.subject(_through_medium(d, v))
-        blamer = subj or d.np_party(subj_tok)
+        blamer = titled_person(d, subj_tok) or subj or d.np_party(subj_tok)
         targets = []
         dobj = first_child(v, ("dobj",))
         for c in [*v.children, *(dobj.children if dobj is not None else ())]:
@@ -80,7 +80,7 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
                 targets = d.agent_of_act(obj)
                 issue = issue or span_of(d, obj)
             else:
-                targets = d.np_party(obj, phrase=False) if obj is not None else []
+                targets = (d.np_party(obj, phrase=False) or _deed_doers(d, obj)) if obj is not None else []
         if not targets and issue is not None and d.is_act(issue.root):  # "complained over Israeli raids"
             targets = d.agent_of_act(issue.root)
         if not targets and frame.get("clause_target"):  # "alleged that Mahan had contributed to ..."
@@ -99,6 +99,46 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     if not targets:
         return []
     return [Row("explicit", v, targets, blamer=blamer, issue=issue, family=family, implicit=implicit)]
+
+
+def titled_person(d: BlameDoc, head: Token | None) -> list[Mention]:
+    """The person a title names when the parser hung the name inside the title's "of"/"to" phrase:
+    "US Ambassador to Germany Richard Grenell" (the name after proper nouns only), "the general
+    manager of Abu Dhabi Media, Dr Ali bin Tamim" (the name in apposition to a proper noun: an
+    organisation or place); not "the lawyer of Ahmed Khalil" (the name right after "of": another person) nor "the
+    lawyer of Syrian dissident Ahmed Khalil" (a common noun before it)."""
+    if head is None or head.i in d.by_token or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "to")):
+        obj = pobj(prep)
+        if obj is None:
+            continue
+        m = d.by_token.get(obj.i)
+        if m is not None and m.label == "PERSON" and m.start > prep.i + 1 and all(
+                t.pos_ == "PROPN" or t.ent_type_ for t in d.doc[prep.i + 1 : m.start]):
+            return [m]
+        named = next((c for c in obj.children if c.dep_ == "appos" and c.i in d.by_token), None)
+        if named is not None and d.by_token[named.i].label == "PERSON" and (obj.pos_ == "PROPN" or obj.ent_type_):
+            return [d.by_token[named.i]]
+    return []
+
+
+def _passive_subjects(d: BlameDoc, v: Token) -> list[Mention]:
+    """The parties of a passive's subject; of the first that names one when the parser gave the
+    verb two ("A resident of Antioch, Rittenhouse is accused of ...": the apposition split off)."""
+    for c in v.children:
+        found = d.np_party(c, phrase=False) if c.dep_ == "nsubjpass" else []
+        if found:
+            return found
+    return []
+
+
+def _deed_doers(d: BlameDoc, obj: Token) -> list[Mention]:
+    """Who did the deed a neutral noun names by its "of" phrase ("condemned the act of the
+    commission", "denounced the decision of the court"; ``deed_nouns``): its parties, else none."""
+    if obj.lemma_.lower() not in d.lex.words("deed_nouns"):
+        return []
+    return d.np_party(pobj(first_child(obj, ("prep",), "of")), phrase=False)
 
 
 def _bare_participle(d: BlameDoc, v: Token, issue_preps: set[str]) -> list[Row] | None:
