@@ -4,8 +4,9 @@ self-defence, "the confession was forced", are denials, the blamer the accuser).
 explicit kind, ``denied`` true, the denier the blamed:
 
 - a defence: "Dunn testified in his own defence" (the prosecutors' accusation: a defence answers
-  a trial), "Dunn said he acted in self-defence", "Dunn claimed self-defence" (accuser
-  ``unstated``);
+  a trial), "Dunn said he acted in self-defence" (or "self defense"), "Dunn claimed self-defence"
+  (accuser ``unstated``, the prosecutors' when the document has charged or arrested Dunn, or
+  the denier is "the defendant" it stands for: :mod:`helpers.blame.cues.legal_defendants`);
 - a confession its maker says was forced: "Dunn has since said his confession was coerced"
   (the prosecutors' accusation).
 
@@ -21,6 +22,7 @@ from spacy.tokens import Token
 
 from helpers.blame.attribution import attribute
 from helpers.blame.cues.explicit import EXPLICIT
+from helpers.blame.cues.legal_defendants import charged, defendant
 from helpers.blame.cues.owning import owners, roots, withheld
 from helpers.blame.cues.registry import Row
 from helpers.blame.document import UNSTATED, BlameDoc, Mention, first_child, implicit_blamer
@@ -34,15 +36,28 @@ def defence(d: BlameDoc, n: Token) -> list[Row]:
     if n.pos_ != "NOUN" or n.lower_ not in d.lex.words("excuse_defence_nouns"):
         return []
     own = any(c.dep_ == "amod" and c.lower_ == "own" for c in n.children)
-    self_ = n.i >= 2 and n.doc[n.i - 1].text == "-" and n.doc[n.i - 2].lower_ == "self"
+    self_at = _self_word(n)
+    self_ = self_at is not None
     if n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.pos_ == "VERB" and (own or self_):
         v = n.head.head  # "testified in his own defence", "acted in self-defence"
     elif n.dep_ == "dobj" and self_ and n.head.lemma_.lower() in d.lex.words("excuse_claim_verbs"):
         v = n.head  # "claimed self-defence"
     else:
         return []
-    accuser = d.lex.extra["denial_implicit"]["charge"] if own else UNSTATED
-    return _excuse(d, v, n.doc[n.i - 2] if self_ else n, n.i + 1, owners(d, v), accuser)
+    deniers = owners(d, v) or defendant(d, d.subject(v)[1])  # "said the defendant acted in self-defence"
+    charge = own or any(charged(d, m) for m in deniers)
+    accuser = d.lex.extra["denial_implicit"]["charge"] if charge else UNSTATED
+    return _excuse(d, v, self_at if self_at is not None else n, n.i + 1, deniers, accuser)
+
+
+def _self_word(n: Token) -> Token | None:
+    """The "self" of "self-defence" (hyphenated) or of "self defense" (the open compound common in
+    US reporting), or None."""
+    if n.i >= 2 and n.doc[n.i - 1].text == "-" and n.doc[n.i - 2].lower_ == "self":
+        return n.doc[n.i - 2]
+    if n.i >= 1 and n.doc[n.i - 1].lower_ == "self" and n.doc[n.i - 1].head.i == n.i:
+        return n.doc[n.i - 1]
+    return None
 
 
 @EXPLICIT.extractor(triggers=("excuse_confession_nouns",), family=FAMILY)

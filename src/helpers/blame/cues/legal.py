@@ -1,6 +1,6 @@
 """Legal blame: a legal or official step against the blamed ("Police arrested Dunn", "Dunn was
 charged with fraud", "a jury found him guilty", "the EU imposed sanctions on Iran", "Dunn's
-arrest", "charges against Dunn", "Dunn faces trial").
+arrest", "charges against Dunn", "Dunn faces trial", once charged "Dunn's charges include murder").
 
 Rows of the ``explicit`` kind and the ``legal`` family. The blamer is the actor taking the step
 (the subject of an active verb, the "by" agent of a passive, the possessor of "the EU's
@@ -28,7 +28,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from helpers.blame.cues.explicit import EXPLICIT
+from helpers.blame.cues.legal_defendants import charged
 from helpers.blame.cues.legal_parties import (
+    act_authors,
     adjacent_object,
     adjacent_subject,
     agent_of,
@@ -127,9 +129,23 @@ def legal_noun(d: BlameDoc, t: Token) -> list[Row]:
     targets = _sanctioned(d, frame, _targets(d, t, gov, frame), None)
     if targets:
         return _noun_row(d, t, gov, rel, frame, targets, inst, issue)
+    charged_owners = _charged_possessor(d, t)
+    if charged_owners:  # "Dunn's charges include murder"
+        return [_row(d, t, charged_owners, [implicit_blamer(inst)], issue, inst)]
     if gov is not None and rel == "dobj" and "role" in frame:
         return _undergone(d, t, gov, inst, issue)
     return []
+
+
+def _charged_possessor(d: BlameDoc, n: Token) -> list[Mention]:
+    """The defendant a charge noun's possessor names ("Dunn's charges include murder", "his
+    charges"): a person the document has already charged, arrested or called the suspect
+    (:func:`helpers.blame.cues.legal_defendants.charged`); else [] ("the DA's charges")."""
+    poss = first_child(n, ("poss",))
+    if poss is None or n.lemma_.lower() not in d.lex.words("legal_charged_nouns"):
+        return []
+    owners = [m for m in d.refs(poss) if m.label == "PERSON"]
+    return owners if owners and all(charged(d, m) for m in owners) else []
 
 
 def _unrealised_under(d: BlameDoc, gov: Token, rel: str) -> bool:
@@ -215,7 +231,7 @@ def _targets(d: BlameDoc, n: Token, gov: Token | None, frame: dict) -> list[Ment
     for holder in holders:
         for c in holder.children:
             obj = pobj(c) if c.dep_ == "prep" and c.lower_ in preps else None
-            found = object_actors(d, holders[-1], obj)
+            found = object_actors(d, holders[-1], obj) or act_authors(d, obj)  # "a lawsuit against the ban Dunn signed"
             if found:
                 return found
     if frame.get("role") == "patient":

@@ -1,23 +1,28 @@
 """Who a legal step is against and who takes it (:mod:`helpers.blame.cues.legal`). The blamed:
 the actors a phrase names as itself, with the people it includes or the body it stands for, the
 subject of a passive step, a relative clause's antecedent, an unnamed object's named members or the
-name it is identified by ("the driver, later identified as Mark Bell"), a subject the parser hung
+name it is identified by ("the driver, later identified as Mark Bell"), the earlier defendant "the
+accused" stands for (:mod:`helpers.blame.cues.legal_defendants`), a subject the parser hung
 in a fronted adverbial or replaced by its apposition; never the victim a death or killing names.
 The blamer: a subject's or "by" agent's actors, the institution a common noun names ("police",
 "a judge") or the body a proper name with such a noun names ("Thames Valley Police"), an unnamed
-party, the state a step happens in, else the institution the step implies. Reads the lexicon's
+party, the state a step happens in, else the institution the step implies; the author of the
+act or measure a step targets ("a lawsuit against the ban Dunn signed"). Reads the lexicon's
 ``individual_nouns``, ``legal_member_marks``, ``legal_naming_verbs``, ``institution_nouns``,
-``jurisdiction_verbs``, ``patient_possessor_nouns`` and ``legal_victim_nouns``. Registers no cue.
+``jurisdiction_verbs``, ``patient_possessor_nouns``, ``legal_victim_nouns`` and
+``legal_authoring_verbs``. Registers no cue.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from helpers.blame.cues.legal_defendants import defendant
 from helpers.blame.document import IMPLICIT, BlameDoc, Mention, first_child, implicit_blamer, pobj
 
 __all__ = ["self_named", "object_actors", "identified_name", "adjacent_object", "adjacent_subject", "patient_actors",
-           "member_actors", "party_of", "institution_of", "agent_of", "reduced_clause", "fronted_patient"]
+           "member_actors", "party_of", "institution_of", "agent_of", "reduced_clause", "fronted_patient",
+           "act_authors"]
 
 
 def self_named(d: BlameDoc, head: Token | None) -> list[Mention]:
@@ -43,7 +48,7 @@ def object_actors(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
     victims = d.lex.words("patient_possessor_nouns") | d.lex.words("legal_victim_nouns")
     if obj is None or obj.lemma_.lower() in victims:
         return []  # "called for his death to be investigated": the dead is its victim
-    named = self_named(d, obj) or identified_name(d, v, obj)
+    named = self_named(d, obj) or identified_name(d, v, obj) or defendant(d, obj)  # "arrested the accused"
     members = [] if named else member_actors(d, v, obj)  # "sanctioned Iran over attacks in countries including X"
     single = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)  # "a Cabinet officer"
     if members or single or obj.lemma_.lower() in d.lex.words("individual_nouns"):
@@ -55,6 +60,24 @@ def object_actors(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
     if named:  # "two Cabinet officers, Wilbur Ross and ...": the people named, not "Cabinet" before
         wider = [m for m in wider if m.start > obj.i]  # the head; "52 members of MASSOB (MASSOB)" keeps both
     return sorted(dict.fromkeys(named + wider), key=lambda m: m.start)
+
+
+def act_authors(d: BlameDoc, obj: Token | None) -> list[Mention]:
+    """Who did the act or measure a step targets when it names no actor itself: the "by" agent
+    ("an investigation into alleged misconduct by Mayor Dunn") or the subject of a relative clause
+    on it whose verb authors a measure (``legal_authoring_verbs``: "a lawsuit against the travel ban
+    that President Dunn signed"; not "an inquiry into the leak, which Acme disclosed")."""
+    if obj is None:
+        return []
+    by = pobj(first_child(obj, ("prep",), "by"))
+    if by is not None:
+        return d.np_actors(by)
+    for rel in (c for c in obj.children if c.dep_ == "relcl"):
+        subj = first_child(rel, ("nsubj",))
+        if (subj is not None and subj.tag_ not in ("WP", "WDT")
+                and rel.lemma_.lower() in d.lex.words("legal_authoring_verbs")):
+            return d.np_actors(subj)
+    return []
 
 
 def identified_name(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
