@@ -43,11 +43,16 @@ def test_ascribing_no_act_or_no_actor_gives_no_row(rows, text):
 @pytest.mark.parametrize("text, blamer, blamed", [
     ("Northfield Chemicals faces allegations that it dumped waste into the river.", "unstated",
      "Northfield Chemicals"),
-    ("Mayor Tom Hale drew sharp criticism from the Green Party over the closures.", "Green Party", "Tom Hale"),
     ("The Green Party made allegations that Mayor Tom Hale had misused council funds.", "Green Party", "Tom Hale"),
 ])
 def test_accusation_faced_or_carried(rows, text, blamer, blamed):
     assert (blamer, blamed) in pairs(rows(text), "accusation")
+
+
+def test_criticism_drawn_is_the_criticism_family(rows):
+    # "criticism" is the guideline's criticism line (criticise, criticism of), not an accusation
+    table = rows("Mayor Tom Hale drew sharp criticism from the Green Party over the closures.")
+    assert pairs(table, "criticism") == {("Green Party", "Tom Hale")}
 
 
 def test_allegation_clause_is_one_accusation_not_an_agency_row(rows):

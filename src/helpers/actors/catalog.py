@@ -22,7 +22,9 @@ TITLE_LABEL = "TITLE"
 #: The fields an extending pack may add to an actor of a pack it extends (``amend:`` in actors.yml).
 AMENDABLE = ("aliases", "demonyms", "seats", "descriptions")
 WORD_RULES = ("agent_heads", "locative_prepositions", "strip_words", "agent_participles", "place_nouns",
-              "event_heads", "nationality_heads")
+              "event_heads", "nationality_heads", "source_nouns")
+#: Word rules a pack chain may leave out (added after packs were written: an empty list).
+OPTIONAL_RULES = ("source_nouns",)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Catalog:
     place_nouns: frozenset[str] = frozenset()
     event_heads: frozenset[str] = frozenset()
     nationality_heads: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
     demonyms: dict[str, str] = field(default_factory=dict)
     seats: dict[str, str] = field(default_factory=dict)
@@ -176,6 +179,7 @@ def build_catalog(entries: list[tuple[str, dict]], rules: dict, packs: tuple[str
         place_nouns=frozenset(_words(rules["place_nouns"])),
         event_heads=frozenset(_words(rules["event_heads"])),
         nationality_heads=frozenset(_words(rules["nationality_heads"])),
+        source_nouns=frozenset(_words(rules.get("source_nouns", ""))),
         demonyms=demonyms,
         seats=seats,
         descriptions=dict(descriptions),

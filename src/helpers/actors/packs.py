@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
-from helpers.actors.catalog import WORD_RULES, Catalog, build_catalog
+from helpers.actors.catalog import OPTIONAL_RULES, WORD_RULES, Catalog, build_catalog
 from helpers.datafiles import read_yaml
 
 __all__ = ["Pack", "load_catalog", "read_pack", "available_packs", "pack_key", "merge_rules", "SHIPPED_PACKS"]
@@ -193,7 +193,7 @@ def _load(chain: tuple[Pack, ...]) -> Catalog:
             entries += _entries(pack.folder / "places.yml", "places")
         if (pack.folder / "rules.yml").is_file():
             rules = merge_rules(rules, read_yaml(pack.folder / "rules.yml") or {}, pack.folder / "rules.yml")
-    missing = [k for k in ("label_by_type", *WORD_RULES) if k not in rules]
+    missing = [k for k in ("label_by_type", *WORD_RULES) if k not in rules and k not in OPTIONAL_RULES]
     if missing:
         raise ValueError(f"{chain[0].folder / 'rules.yml'}: missing {', '.join(missing)} ({_FORMAT}).")
     return build_catalog(entries, rules, tuple(p.key for p in chain))

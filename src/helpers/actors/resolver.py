@@ -196,11 +196,15 @@ class ActorResolver:
 
     @staticmethod
     def _locative(ent: Span, cat: Catalog) -> bool:
-        """Object of a locative preposition ("in Aleppo", "from Hmeimim and Amman")."""
+        """Object of a locative preposition ("in Aleppo", "from Hmeimim and Amman"); not the sender
+        a message noun's "from" names ("the claim from Berlin": ``source_nouns``)."""
         root = ent.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        return root.dep_ == "pobj" and root.head.lower_ in cat.locative_prepositions
+        prep = root.head
+        if prep.lower_ == "from" and prep.head.lower_ in cat.source_nouns:
+            return False
+        return root.dep_ == "pobj" and prep.lower_ in cat.locative_prepositions
 
     @staticmethod
     def _place_context(ent: Span, cat: Catalog) -> bool:

@@ -87,6 +87,7 @@ class BlameDoc:
             for i in range(ent.start, ent.end):
                 self.by_token[i] = m
         self._mention_starts = [m.start for m in self.mentions]  # in text order, as doc.ents
+        self._surnames = _surnames(doc, self.mentions)
         #: the pronoun resolver's links (pronoun offsets -> antecedent offsets), when the pipeline has one
         self.links: dict | None = doc.user_data.get(PRONOUNS_KEY)
         self._by_offsets = {(m.start_char, m.end_char): m for m in self.mentions}
@@ -109,6 +110,9 @@ class BlameDoc:
         Secretary of State Mike Pompeo", "German Chancellor Angela Merkel" are the person)."""
         if head is None:
             return []
+        named = self.appositive_people(head)
+        if named:
+            return named
         out: list[Mention] = []
         stack, seen = [head], set()
         while stack:
@@ -128,6 +132,34 @@ class BlameDoc:
                 elif c.dep_ == "prep" and c.lower_ in ("of", "from") and t.lemma_.lower() in self.lex.member_nouns:
                     stack += [g for g in c.children if g.dep_ == "pobj"]  # "militants from X"
         return sorted(out, key=lambda m: m.start)
+
+    def appositive_people(self, head: Token) -> list[Mention]:
+        """The people a phrase headed by a nationality or an office names in apposition: "An
+        Australian, Brenton Tarrant", "two Cabinet officers, Wilbur Ross and William Barr", "the
+        general manager of Abu Dhabi Media, Dr Ali bin Tamim" (the parser hangs the name on the
+        employer), or in a capitalised title the parser splits at its preposition ("US Ambassador
+        to Germany Richard Grenell"). The nationality, employer or state is the person's
+        affiliation, not a second party. Empty for other phrases."""
+        own = self.by_token.get(head.i)
+        if head.pos_ not in ("NOUN", "PROPN") or (own is not None and own.label != "NORP"):
+            return []
+        found = [c for c in head.children if c.dep_ == "appos"]
+        if head.lemma_.lower() in self.lex.words("office_nouns"):
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "at", "for")):
+                employer = pobj(prep)
+                if employer is None:
+                    continue
+                found += [c for c in employer.children if c.dep_ == "appos"]
+                if head.is_title and not any(t.dep_ == "det" or t.is_punct for t in head.doc[head.i : employer.i]):
+                    found.append(employer)  # a title run: "Ambassador to Germany Richard Grenell"
+        for name in found:
+            if name.left_edge.i > 0 and self.doc[name.left_edge.i - 1].text == "(":
+                continue  # "(MASSOB)": an acronym in brackets, not a person in apposition
+            names = [name, *(c for c in name.children if c.dep_ == "conj")]
+            people = [self.by_token[c.i] for c in names if c.i in self.by_token]
+            if people and all(m.label == "PERSON" for m in people):
+                return sorted(dict.fromkeys(people), key=lambda m: m.start)
+        return []
 
     def np_party(self, head: Token | None, phrase: bool = True) -> list[Mention]:
         """For the roles of an explicit blame word (whose subject surely blames and whose object
@@ -166,7 +198,7 @@ class BlameDoc:
         Turpins": each member), a plural pronoun or definite plural description's group ("they",
         "both parents", :mod:`helpers.blame.groups`), else a pronoun's actor; members and pronouns
         carry the words in this sentence."""
-        m = self.by_token.get(t.i)
+        m = self.by_token.get(t.i) or self._unrecognised(t)
         if m is not None:
             family = self.plural.family(m)
             return [m] if family is None else self._as(family, m.start, m.end)
@@ -177,6 +209,15 @@ class BlameDoc:
             return self._as(group, start, t.i + 1)
         p = self.pronoun(t)
         return [] if p is None else [p]
+
+    def _unrecognised(self, t: Token) -> Mention | None:
+        """A person's surname the named-entity recogniser missed here but found elsewhere in the
+        document ("Navalny is an outspoken critic of ...", with "Alexei Navalny" named): that
+        person, when one person of the document has the surname; else None."""
+        if t.pos_ != "PROPN" or t.dep_ == "compound" or not t.is_title or t.ent_type_:
+            return None
+        m = self._surnames.get(t.text)
+        return None if m is None else Mention(t.i, t.i + 1, m.actor_id, m.name, m.root, m.label, t.idx, t.idx + len(t))
 
     def _as(self, members: tuple, start: int, end: int) -> list[Mention]:
         """``members`` with the offsets of the words that refer to them (tokens ``[start, end)``)."""
@@ -303,6 +344,16 @@ class BlameDoc:
     def is_act(self, t: Token) -> bool:
         return t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.lex.agency_nouns
                                                  or self.lex.act_form(t.lower_))
+
+
+def _surnames(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+    """The last word of each person mention -> that person, for words only one person of the
+    document ends with (a surname two people share names neither)."""
+    people: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            people.setdefault(doc[m.end - 1].text, {}).setdefault(m.name, m)
+    return {word: next(iter(who.values())) for word, who in people.items() if len(who) == 1}
 
 
 def negated(t: Token) -> bool:

@@ -42,6 +42,9 @@ def extract_blame(doc: Doc, doc_id: str, catalog: Catalog, lexicon: Lexicon, cle
             if row.blamer:
                 speakers, frame, denied = row.blamer, row.cue, row.denied
                 stance = reported_stance(d, attribute(d, row.cue, sent)[1], sent)
+            elif row.implicit == UNSTATED:  # "according to X, he allegedly ...": X only reports it
+                speakers, frame, denied = [], None, row.denied
+                stance = "none"
             else:
                 speakers, frame, denied = attribute(d, row.cue, sent)
                 denied = denied or row.denied

@@ -274,7 +274,13 @@ def _agency_noun(d: BlameDoc, n: Token) -> list[Row]:
 
 
 def _under_explicit(d: BlameDoc, n: Token) -> bool:
-    """Is this act noun what an explicit cue is about ("condemned the airstrikes by X")?"""
+    """Is this act noun what an explicit cue is about ("condemned the airstrikes by X"; "alleged
+    Russian airstrikes", "the suspected coalition airstrike": the allegation's row, blamer
+    unstated, of :mod:`helpers.blame.cues.allegations`)?"""
+    hedges = d.lex.words("allegation_modifiers")
+    if any(c.dep_ == "amod" and c.lower_ in hedges for x in (n, n.head if n.dep_ == "compound" else n)
+           for c in x.children):
+        return True
     for a in n.ancestors:
         if a.lemma_.lower() in d.lex.explicit_verbs or a.lemma_.lower() in d.lex.explicit_nouns:
             return True

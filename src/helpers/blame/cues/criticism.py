@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from helpers.blame.cues.registry import Row, register
 from helpers.blame.cues.speakers import reporting
-from helpers.blame.document import BlameDoc, Mention, first_child, lacks_particle, negated, pobj, span_of
+from helpers.blame.document import BlameDoc, Mention, first_child, lacks_particle, negated, passive, pobj, span_of
 
 CRITICISM = register("criticism", order=2, weight=0.4)
 
@@ -29,13 +29,16 @@ def _characterization(d: BlameDoc, v: Token) -> list[Row]:
     phrase is quoted or names a wrong (``characterization_words``)."""
     obj = first_child(v, ("dobj",))
     as_prep = first_child(v, ("prep",), "as") or (first_child(obj, ("prep",), "as") if obj is not None else None)
-    label = pobj(as_prep) if as_prep is not None else None  # "as" under the object: a common misparse
+    # "as" under the object: a common misparse; an adjective under "as": "as 'knife-obsessed'"
+    label = None if as_prep is None else pobj(as_prep) or first_child(as_prep, ("amod", "acomp"))
     if label is None:
         return []
     words = {t.lower_ for t in label.subtree} | {t.lemma_.lower() for t in label.subtree}
     quoted = any(t.text == '"' for t in d.doc[as_prep.i : label.right_edge.i + 2])
     if not (quoted and not praising(span_of(d, label)) or words & d.lex.characterization_words):
         return []
+    if passive(v):
+        return _passive_characterization(d, v, label)
     if obj is not None and obj.tag_ in ("WP", "WDT") and v.dep_ in ("ccomp", "dobj", "relcl"):
         targets, _ = d.subject(v.head)  # "creating what Kerry described as ...": what the version created
     else:
@@ -44,6 +47,22 @@ def _characterization(d: BlameDoc, v: Token) -> list[Row]:
         return []
     subj, subj_tok = d.subject(v)
     return [Row("criticism", v, targets, blamer=subj or d.np_party(subj_tok), issue=span_of(d, label))]
+
+
+def _passive_characterization(d: BlameDoc, v: Token, label: Token) -> list[Row]:
+    """ "Ali, who was described as 'reckless' by police", "the minister was branded a traitor by
+    the opposition": the subject (a relative pronoun's antecedent) is criticised by the "by" agent
+    only (an agentless "was described as" is the author's report of nobody's words: no row)."""
+    agent = pobj(first_child(v, ("agent",)))
+    subj = first_child(v, ("nsubjpass",))
+    if agent is None or subj is None:
+        return []
+    if subj.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+        subj = v.head
+    targets, blamer = d.np_actors(subj), d.np_party(agent)
+    if not targets or not blamer:
+        return []
+    return [Row("criticism", v, targets, blamer=blamer, issue=span_of(d, label))]
 
 
 def praising(label: Span | None) -> bool:

@@ -229,8 +229,12 @@ def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
             targets = d.agent_of_act(obj) if obj is not None and d.is_act(obj) else d.np_actors(obj)
         elif c.dep_ == "prep" and c.lower_ in issue_preps:
             issue = span_of(d, pobj(c))
+    family = str(frame.get("family", ""))
     if not targets:
-        return _faced(d, n, issue) or (_clause_accusation(d, n) if frame.get("clause_target") else [])
+        rows = _faced(d, n, issue) or (_clause_accusation(d, n) if frame.get("clause_target") else [])
+        for r in rows:
+            r.family = family  # "received criticism" is criticism, "faces allegations" an accusation
+        return rows
     blamer = []
     for c in n.children:
         if c.dep_ in ("poss", "amod", "compound"):
@@ -239,7 +243,7 @@ def _explicit_noun(d: BlameDoc, n: Token, frame: dict) -> list[Row]:
     if not blamer and n.dep_ in ("dobj", "attr", "pobj") and gov.pos_ == "VERB":
         subj, subj_tok = d.subject(gov)  # "Moscow leveled accusations against", "called for sanctions against"
         blamer = subj or d.np_party(subj_tok)
-    return [Row("explicit", n, targets, blamer=blamer, issue=issue)]
+    return [Row("explicit", n, targets, blamer=blamer, issue=issue, family=family)]
 
 
 def noun_blamer(d: BlameDoc, n: Token) -> list[Mention]:

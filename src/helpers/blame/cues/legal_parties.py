@@ -28,7 +28,11 @@ __all__ = ["self_named", "object_actors", "identified_name", "adjacent_object", 
 def self_named(d: BlameDoc, head: Token | None) -> list[Mention]:
     """The actors a phrase names as itself: its head's mention (or the pronoun's actor) and those
     of its conjuncts and appositions, not its possessors or modifiers (:func:`object_actors` decides
-    when those count)."""
+    when those count); a nationality or office with a person in apposition is the person ("An
+    Australian, Brenton Tarrant": :meth:`BlameDoc.appositive_people`)."""
+    named = d.appositive_people(head) if head is not None else []
+    if named:
+        return named
     out, stack = [], [head] if head is not None else []
     while stack:
         t = stack.pop()
@@ -197,7 +201,14 @@ def member_actors(d: BlameDoc, v: Token, obj: Token) -> list[Mention]:
 def party_of(d: BlameDoc, actors: list[Mention], tok: Token | None, inst: str) -> list[Mention]:
     """The blamer named by a subject or agent: its actors; a common noun naming an institution
     ("police", "a judge": the implicit id with these words); an unnamed party ("residents");
-    nothing resolvable (an unclear pronoun): the institution the step implies."""
+    nothing resolvable (an unclear pronoun): the institution the step implies. A court named by a
+    common noun with a state before it ("a United States federal jury", "a French court") is the
+    court, the state only its jurisdiction (not "a U.N. court", a body of the organisation)."""
+    if actors and tok is not None and tok.i not in d.by_token and all(
+            m.actor_id and d.cat.actors[m.actor_id].type == "state" for m in actors):
+        court = institution_of(d, tok)
+        if court is not None and court.actor_id == IMPLICIT + "court":
+            return [court]
     if actors:
         return actors
     if tok is not None and tok.pos_ in ("NOUN", "PROPN"):

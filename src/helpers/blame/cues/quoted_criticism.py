@@ -115,6 +115,8 @@ def _labelled(d: BlameDoc, t: Token, verb: Token, label: Token) -> list[Row]:
         obj = first_child(verb, ("dobj",))
         subj, subj_tok = d.subject(verb)
         blamer = subj or d.np_party(subj_tok)
+    if obj is not None and obj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        obj = verb.head  # "Amman, who was described as 'knife-obsessed' by police": the antecedent
     if obj is None or obj.i == label.i:
         return []
     targets = judged_actors(d, obj)
@@ -155,6 +157,44 @@ def _reported(d: BlameDoc, t: Token, targets: list[Mention], issue: Span | None)
         return []
     speakers = speaker(d, t)
     return [Row("criticism", t, targets, blamer=speakers, issue=issue)] if speakers else []
+
+
+# ----- a quoted label of any words --------------------------------------------------------------
+@CRITICISM.extractor(triggers=("quoted_label_verbs",), family=FAMILY)
+def quoted_label(d: BlameDoc, t: Token) -> list[Row]:
+    """ "The posts termed her a \"corrupt oaf\"", "called the minister's levy a \"raid on
+    savers\"": a characterising verb (``quoted_label_verbs``) whose object predicate is quoted and
+    read as negative by VADER criticises the object's actors (or its owner's); the blamer is the
+    verb's subject, else the speaker, else ``unstated``. Labels of the evaluation lists are
+    :func:`evaluation`'s."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in d.lex.words("quoted_label_verbs") or passive(t) \
+            or unasserted(t, d.lex):
+        return []
+    obj, label = first_child(t, ("dobj",)), first_child(t, ("oprd", "xcomp", "ccomp"))
+    if obj is None or label is None or label.i < obj.i or obj.lower_ in ("it", "this", "that"):
+        return []  # "called it a 'terrible event'": an event or a thing, not an actor's conduct
+    span = span_of(d, label)
+    if not _quoted(span) or not _negative(span):
+        return []
+    targets = judged_actors(d, obj)
+    if not targets:
+        return []
+    subj, subj_tok = d.subject(t)
+    blamer = subj or d.np_party(subj_tok) or speaker(d, t) or [implicit_blamer(UNSTATED)]
+    return [Row("criticism", label, targets, blamer=blamer, issue=span_of(d, obj))]
+
+
+def _quoted(span: Span) -> bool:
+    """Does the phrase open with, or hold, a quotation mark (a label in the speaker's words)?"""
+    doc = span.doc
+    return any(x.text in ('"', "\u201c", "\u201d", "``", "''") for x in doc[max(0, span.start - 1) : span.end])
+
+
+def _negative(span: Span) -> bool:
+    """Does VADER read the label as negative (compound score at or below minus its threshold)?"""
+    from helpers.sentiment.rules import VADER_THRESHOLD, vader_score  # the sentiment stage's VADER
+
+    return vader_score(span.text) <= -VADER_THRESHOLD
 
 
 # ----- "said the government had failed the victims" ---------------------------------------------
@@ -242,13 +282,29 @@ def protest(d: BlameDoc, t: Token) -> list[Row]:
 
 
 def _anti(d: BlameDoc, noun: Token) -> list[Mention]:
-    """Actors named after "anti-" among a noun's modifiers ("anti-Assad protests")."""
+    """Actors named after "anti-" among a noun's modifiers ("anti-Assad protests"); "anti-government"
+    names the government of the sentence's state (:func:`_sentence_state`)."""
     doc, out = d.doc, []
     for k in range(noun.left_edge.i, noun.i - 1):
-        if doc[k].lower_ == "anti" and doc[k + 1].text == "-" and (k + 2) in d.by_token:
-            m = d.by_token[k + 2]
-            out += [m] if m not in out else []
+        if doc[k].lower_ != "anti" or doc[k + 1].text != "-":
+            continue
+        if (k + 2) in d.by_token:
+            found = [d.by_token[k + 2]]
+        elif doc[k + 2].lower_ in d.lex.words("protest_government_nouns"):
+            found = _sentence_state(d, noun)
+        else:
+            found = []
+        out += [m for m in found if m not in out]
     return out
+
+
+def _sentence_state(d: BlameDoc, t: Token) -> list[Mention]:
+    """The one state the sentence of ``t`` names (by name, seat or demonym: "in Baghdad and
+    southern Iraq", "Serbians protested"): its first mention; none or two states: nothing."""
+    sent = t.sent
+    states = [m for m in d.mentions_between(sent.start, sent.end)
+              if m.actor_id and d.cat.actors[m.actor_id].type == "state"]
+    return states[:1] if len({m.actor_id for m in states}) == 1 else []
 
 
 def _protesters(d: BlameDoc, t: Token) -> list[Mention]:
