@@ -9,8 +9,11 @@ unresolved, whatever actor a pack gives the word (there is no default actor). Tw
   airstrikes", "government forces");
 - role nouns of the document's actors (:attr:`DocumentActors.roles
   <helpers.actors.document_actors.DocumentActors.roles>`: "Judge Amy Smith ... the judge", "Acme
-  Corp ... the company", "Pakistan says ... the government"), after "the", "this", "that" or a
-  possessive ("its air force").
+  Corp ... the company", "Pakistan says ... the government", "Jane Roe was charged ... the
+  accused"), after "the", "this", "that" or a possessive ("its air force"); and the nouns of a
+  catalog actor's kind ("Islamic State ... the group": ``kind_roles`` of
+  :mod:`helpers.actors.references`), only in the description's sentence and the one before, and
+  never when another actor of the kind is named in the sentence of the last one (a tie).
 
 Which actor (:meth:`Descriptions.__call__`), in order:
 
@@ -149,7 +152,8 @@ class Descriptions:
                 candidates = cat.descriptions[words]  # "Regime forces": the NER took it for a name
                 hit = self._catalog(st, s.start, candidates, supported=len(candidates) == 1)
             if len(words) <= _LONGEST_ROLE:
-                hit = _choose(hit, st.role_antecedent(s.start, text), st.role_antecedent(s.start, text, weak=True))
+                hit = _choose(hit, st.role_antecedent(s.start, text), st.role_antecedent(s.start, text, weak=True),
+                              st.kind_antecedent(s.start, text))
             if hit is None or hit[1] == st.actors.actor.get(key):
                 continue  # (or "Police ... Police": a name used again)
             _, actor, _, ante = hit
@@ -173,7 +177,8 @@ class Descriptions:
                 hit, start = self._catalog_description(st, i, n)
             if r:
                 phrase = " ".join(lower[i : i + r])
-                best = _choose(hit, st.role_antecedent(i, phrase), st.role_antecedent(i, phrase, weak=True))
+                best = _choose(hit, st.role_antecedent(i, phrase), st.role_antecedent(i, phrase, weak=True),
+                               st.kind_antecedent(i, phrase))
                 if best is not None and best is not hit:
                     hit, start, n = best, i, r
             if hit is not None:
@@ -290,7 +295,7 @@ class _State:
         ev = {(e.start, a, (e.start_char, e.end_char)) for e in doc.ents if (a := names.actors.get(e.start))}
         ev |= {(s.start, s.id_, _off(s)) for s in spans if s.id_ in cat}
         self.evidence = sorted(ev)
-        self.roles = set().union(*actors.roles.values(), *actors.state_roles.values())
+        self.roles = set().union(*actors.roles.values(), *actors.state_roles.values(), *actors.kind_roles.values())
         self.role_words = {r.split()[0] for r in self.roles}  # first words of the role nouns
         self.lower = [t.lower_ for t in doc]
 
@@ -314,6 +319,22 @@ class _State:
             if pos < i and phrase in roles.get(actor, ()):
                 return pos, actor, False, off
         return None
+
+    def kind_antecedent(self, i: int, phrase: str):
+        """``(token, actor, False, offsets)`` of the last mention, in the sentence of token ``i`` or
+        the one before, of a catalog actor whose type has the role ``phrase`` ("Islamic State ...
+        the group"); None when there is none, or when another such actor is named in the same
+        sentence as that mention (a tie: "Hamas and Islamic Jihad ... the group")."""
+        floor = self.recent(i)
+        found = [(pos, actor, off) for pos, actor, off in self.actors.seen()
+                 if floor <= pos < i and phrase in self.actors.kind_roles.get(actor, ())]
+        if not found:
+            return None
+        pos, actor, off = found[-1]
+        sent = self.doc[pos].sent
+        if any(a != actor and sent.start <= p < sent.end for p, a, _ in found):
+            return None
+        return pos, actor, False, off
 
     def label(self, actor: str) -> str:
         return self.cat.actors[actor].label if actor in self.cat else self.actors.labels[actor]
@@ -339,11 +360,12 @@ class _State:
         self.actors.drop(_off(span))
 
 
-def _choose(catalog, role, weak):
-    """The antecedent of a description: the later of the catalog's antecedent and the last actor
-    with the role; else the catalog actor the document supports; else the last state with the
-    role (each ``(token, actor, supported only, offsets)`` or None)."""
-    firm = [h for h in (catalog, role) if h is not None and not h[2]]
+def _choose(catalog, role, weak, kind):
+    """The antecedent of a description: the latest of the catalog's antecedent, the last actor
+    with the role and the near actor of the role's kind; else the catalog actor the document
+    supports; else the last state with the role (each ``(token, actor, supported only, offsets)``
+    or None)."""
+    firm = [h for h in (catalog, role, kind) if h is not None and not h[2]]
     if firm:
         return max(firm, key=lambda h: h[0])
     return catalog if catalog is not None else weak

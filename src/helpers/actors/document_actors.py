@@ -24,7 +24,9 @@ is the same whatever else is in the batch. Every mention also gets ``via`` (``na
 ``title``, ``description``; ``pronoun`` is the pronoun component's) and the mention it was
 linked to (its antecedent), and every actor the role nouns its mentions gave it
 (:meth:`DocumentActors.add_roles`): titles, appositions ("Acme, a carmaker"), "a man named X",
-the words of an organisation's name ("the ministry"), a state's institutions ("the government").
+"identified the suspect as X", a legal step against a person ("X was charged": "the accused"),
+the words of an organisation's name ("the ministry"), a state's institutions ("the government"),
+a catalog actor's type ("Islamic State": "the group", near its mention only).
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class DocumentActors:
     name it uses (without a title), for names (not descriptions); ``labels``: ``"#<n>"`` -> the
     spaCy label of its first mention; ``roles``: actor -> role nouns ("judge", "company");
     ``state_roles``: actor -> the weak role nouns of a state outside the catalog ("government");
+    ``kind_roles``: catalog actor -> the role nouns of its type ("Islamic State": "group"), used
+    only near its mention;
     ``starts``: mention offsets -> token start.
     """
 
@@ -72,6 +76,7 @@ class DocumentActors:
     labels: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
     state_roles: dict[str, set[str]] = field(default_factory=dict)
+    kind_roles: dict[str, set[str]] = field(default_factory=dict)
     starts: dict[Offsets, int] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)  # a name, case-folded -> its document actor
 
@@ -111,10 +116,11 @@ class DocumentActors:
         return out
 
     # ----- roles -------------------------------------------------------------------------------
-    def add_roles(self, doc: Doc, spans: list[Span], titled: Titled, refs: References, acting) -> None:
+    def add_roles(self, doc: Doc, spans: list[Span], titled: Titled, refs: References, acting,
+                  types: dict[str, str]) -> None:
         """The role nouns each actor's mentions give it (see the module docstring). ``acting(span)``:
         is the mention a party (subject, possessor, agent), as a state outside the catalog must be
-        once for its weak ``state_roles``."""
+        once for its weak ``state_roles``; ``types``: catalog actor -> its type (for ``kind_roles``)."""
         for s in spans:
             key = _off(s)
             actor = self.actor.get(key)
@@ -123,9 +129,13 @@ class DocumentActors:
             roles = self.roles.setdefault(actor, set())
             roles.update(titled.get(key, (0, frozenset()))[1])
             roles.update(_apposition_roles(s, refs))
+            if s.label_ == "PERSON" and _on_trial(s, refs):
+                roles.update(refs.trial_roles)
             if actor.startswith("#") and s.label_ == "ORG":
                 for word in s.text.lower().split():
                     roles.update(refs.name_words.get(word, ()))
+            if actor in types and types[actor] in refs.kind_roles:
+                self.kind_roles.setdefault(actor, set()).update(refs.kind_roles[types[actor]])
             if actor.startswith("#") and s.label_ == "GPE" and acting(s):
                 self.state_roles.setdefault(actor, set()).update(refs.state_roles)
 
@@ -149,6 +159,8 @@ def _apposition_roles(span: Span, refs: References) -> set[str]:
     if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in refs.naming_verbs \
             and head.head.dep_ == "acl":
         nouns.append(head.head.head)  # "the attacker, identified as Sudesh Amman"
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in refs.naming_verbs:
+        nouns += [c for c in head.head.children if c.dep_ == "dobj"]  # "identified the suspect as John Doe"
     for n in nouns:
         if n.pos_ != "NOUN" or n.i in range(span.start, span.end) or n.lemma_.lower() not in refs.vocabulary:
             continue
@@ -157,6 +169,28 @@ def _apposition_roles(span: Span, refs: References) -> set[str]:
         if n.lemma_.lower() in refs.generic_person_nouns:
             out.update(refs.anonymous_roles)
     return out
+
+
+def _on_trial(span: Span, refs: References) -> bool:
+    """Is the person the object of a legal step (``trial_verbs``), not negated: "Jane Roe was
+    charged", "police arrested Jane Roe", "Jane Roe, accused of fraud, ...", "Jane Roe appeared
+    in court, charged with murder"?"""
+    root = span.root
+    np = root.head if root.dep_ == "appos" else root  # "An Australian, Jane Roe, ..."
+
+    def step(v) -> bool:
+        return v.lemma_.lower() in refs.trial_verbs and not any(c.dep_ == "neg" for c in v.children)
+
+    if root.dep_ == "nsubjpass" and step(root.head) or root.dep_ == "dobj" and step(root.head):
+        return True
+    if np.dep_ == "nsubjpass" and step(np.head):
+        return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and step(c) for c in (*root.children, *np.children)):
+        return True  # "Jane Roe, accused of fraud, ..."
+    if np.dep_ == "nsubj":  # "Jane Roe appeared in court, charged with murder"
+        return any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and step(c)
+                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in np.head.children)
+    return False
 
 
 # ----- grouping -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ __all__ = ["REFERENCES", "References", "load_references"]
 #: The shipped file, the ``actor_resolver`` component's default ``references`` setting.
 REFERENCES = "references.yml"
 _KEYS = ("titles", "name_words", "role_nouns", "state_roles", "generic_person_nouns", "anonymous_roles",
-         "naming_verbs", "institution_words", "name_heads", "kinship_nouns")
+         "naming_verbs", "institution_words", "name_heads", "kinship_nouns", "trial_verbs", "trial_roles", "kind_roles")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,10 @@ class References:
     "call", "identify"); ``institution_words``: words of a state institution's name ("house",
     "court": "United States House of Representatives ... the House"); ``name_heads``: nouns that
     make a name before them an organisation's ("Houthi movement", "Biden campaign");
-    ``kinship_nouns``: nouns whose apposition makes a name a person's ("X, brother of ...")."""
+    ``kinship_nouns``: nouns whose apposition makes a name a person's ("X, brother of ...");
+    ``trial_verbs``: lemmas of the legal steps ("charge", "arrest") whose object a person's
+    ``trial_roles`` refer to ("the accused"); ``kind_roles``: a catalog type -> the role nouns
+    of an actor of that type ("armed_group" -> "group")."""
 
     titles: dict[tuple[str, ...], tuple[str, ...]]
     name_words: dict[str, tuple[str, ...]]
@@ -45,12 +48,16 @@ class References:
     institution_words: frozenset[str]
     name_heads: frozenset[str]
     kinship_nouns: frozenset[str]
+    trial_verbs: frozenset[str]
+    trial_roles: frozenset[str]
+    kind_roles: dict[str, tuple[str, ...]]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every role noun: those an apposition or a naming verb may give."""
         return frozenset().union(self.role_nouns, self.state_roles, self.generic_person_nouns, self.anonymous_roles,
-                                 *self.titles.values(), *self.name_words.values())
+                                 self.trial_roles, *self.kind_roles.values(), *self.titles.values(),
+                                 *self.name_words.values())
 
     @property
     def longest_title(self) -> int:
@@ -89,4 +96,7 @@ def load_references(name: str) -> References:
         institution_words=frozenset(_roles(data["institution_words"], f"{path}: institution_words")),
         name_heads=frozenset(_roles(data["name_heads"], f"{path}: name_heads")),
         kinship_nouns=frozenset(_roles(data["kinship_nouns"], f"{path}: kinship_nouns")),
+        trial_verbs=frozenset(_roles(data["trial_verbs"], f"{path}: trial_verbs")),
+        trial_roles=frozenset(_roles(data["trial_roles"], f"{path}: trial_roles")),
+        kind_roles={str(k): _roles(v, f"{path}: kind_roles: {k}") for k, v in data["kind_roles"].items()},
     )

@@ -110,6 +110,7 @@ class ActorResolver:
         self.references = references.with_titles(catalog.titles)
         self.descriptions = Descriptions(catalog, self._agentive)
         self.persons = person_aliases(catalog)
+        self.types = {a.id: a.type for a in catalog.actors.values()}
 
     def __call__(self, doc: Doc) -> Doc:
         cat, refs = self.catalog, self.references
@@ -128,7 +129,7 @@ class ActorResolver:
         spans = surname_coreference(doc, spans, cat, info, names.aliases)
         spans, titled = attach_titles(doc, spans, info, refs, lambda s: s.id_ in cat)
         spans, actors = group_mentions(doc, spans, info, titled, cat, self.persons, refs)
-        actors.add_roles(doc, spans, titled, refs, self._acting)
+        actors.add_roles(doc, spans, titled, refs, self._acting, self.types)
         spans = self.descriptions(doc, spans, info, names, actors)
         for token in doc:  # set_ents keeps a token's old ent_id when the new span has none
             token.ent_id = 0
