@@ -79,7 +79,7 @@ def light_verb(d: BlameDoc, t: Token) -> list[Row]:
         subj, _ = d.subject(t)
         if reported_own_act(d, t, subj) is not None:
             return []  # "the group said it had carried out the attack": an admission
-        return [Row("agency", t, subj, issue=span_of(d, obj), implicit=_hedged(d, t))]
+        return [Row("agency", t, subj, issue=span_of(d, obj), implicit=hedged(d, t))]
     return []
 
 
@@ -108,7 +108,7 @@ def _passive_light_verb(d: BlameDoc, v: Token) -> list[Row]:
         act = act.head  # "abuse and cover-ups perpetrated by X": the participle ends a coordination
     if act is None or not d.is_act(act):
         return []
-    return [Row("agency", v, targets, issue=span_of(d, act), implicit=_hedged(d, v))]
+    return [Row("agency", v, targets, issue=span_of(d, act), implicit=hedged(d, v))]
 
 
 def _act_before(d: BlameDoc, v: Token) -> Token | None:
@@ -136,7 +136,7 @@ def agency_rows(d: BlameDoc, v: Token, issue: Span | None) -> list[Row]:
         targets = subj or _acting_institution(d, v, subj_tok)
         if reported_own_act(d, v, targets) is not None:
             return []
-    return [Row("agency", v, targets, issue=issue, implicit=_hedged(d, v))] if targets else []
+    return [Row("agency", v, targets, issue=issue, implicit=hedged(d, v))] if targets else []
 
 
 def _agents(d: BlameDoc, agent: Token | None) -> list:
@@ -154,11 +154,6 @@ def _agents(d: BlameDoc, agent: Token | None) -> list:
 
 
 def hedged(d: BlameDoc, v: Token) -> str:
-    """:func:`_hedged`, for the other agency modules."""
-    return _hedged(d, v)
-
-
-def _hedged(d: BlameDoc, v: Token) -> str:
     """``UNSTATED`` when the text hedges the act with an adverb or a passive reporting verb that
     says someone else claims it ("reportedly conducted", "allegedly shot", "Reportedly, he struck",
     "is said to have shelled"), else ""."""
@@ -219,7 +214,7 @@ def _agency_verb(d: BlameDoc, v: Token) -> list[Row]:
         if agent is not None:
             targets = _agents(d, agent)
             return [Row("agency", v, targets, issue=span_of(d, first_child(v, ("nsubjpass",))),
-                         implicit=_hedged(d, v))] if targets else []
+                         implicit=hedged(d, v))] if targets else []
         if v.lemma_ in lex.victim_verbs:  # "12 were killed in a Russian airstrike"
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):

@@ -65,13 +65,19 @@ def _passive_characterization(d: BlameDoc, v: Token, label: Token) -> list[Row]:
     return [Row("criticism", v, targets, blamer=blamer, issue=span_of(d, label))]
 
 
-def praising(label: Span | None) -> bool:
-    """Is a quoted label praise ("a guiding force", "a true patriot"), by VADER's compound score
-    of its words at VADER's usual positive threshold? A quoted label criticises only when it does
-    not praise ("a 'parallel universe'", "a 'stunt'")."""
-    from helpers.sentiment.rules import VADER_THRESHOLD, vader_score  # the sentiment stage's VADER
+def label_tone(label: Span | None) -> str:
+    """VADER's reading of a quoted label's words: "positive", "negative" or "neutral" (VADER's
+    usual threshold; "neutral" for no label). A quoted label criticises only when it does not
+    praise ("a 'parallel universe'", "a 'stunt'"; not "a 'guiding force'"), and one that names no
+    wrong criticises only when it is negative ("termed her a 'corrupt oaf'")."""
+    from helpers.sentiment.rules import vader_label, vader_score  # the sentiment stage's VADER
 
-    return label is not None and vader_score(label.text) >= VADER_THRESHOLD
+    return "neutral" if label is None else vader_label(vader_score(label.text))
+
+
+def praising(label: Span | None) -> bool:
+    """Is a quoted label praise (:func:`label_tone` positive: "a guiding force", "a true patriot")?"""
+    return label_tone(label) == "positive"
 
 
 def _criticism(d: BlameDoc, t: Token) -> list[Row]:
@@ -128,29 +134,18 @@ def _criticism(d: BlameDoc, t: Token) -> list[Row]:
 def judged_actors(d: BlameDoc, head: Token | None) -> list[Mention]:
     """The actors a judged phrase names, or whose thing or act it is ("the mayor's plan", "the
     handling of the crisis by the ministry"). A named person is judged, not the state or body
-    that describes him ("Russian president Vladimir Putin": Putin). A victim's fate ("Nabil's
-    murder", "the arrest of the reporter", ``fate_nouns``) judges its doer only (a "by" phrase,
-    or the possessor when an "of" phrase names the victim: "the state's killing of X")."""
+    that describes him ("Russian president Vladimir Putin": Putin, as :meth:`BlameDoc.np_actors`
+    reads a person's title). A victim's fate ("Nabil's murder", "the arrest of the reporter",
+    ``fate_nouns``) judges its doer only (a "by" phrase, or the possessor when an "of" phrase
+    names the victim: "the state's killing of X")."""
     if head is None:
         return []
     if head.lemma_.lower() in d.lex.words("fate_nouns"):
         return _doers(d, head)
-    found = _named(d, head)
+    found = d.np_actors(head)
     if not found and head.pos_ in ("NOUN", "PROPN"):
         found = d.agent_of_act(head)
     return found
-
-
-def _named(d: BlameDoc, head: Token) -> list[Mention]:
-    """The actors of the phrase ``head`` heads, without those in the modifiers of a named person
-    ("Russian", "the party's" in "the party's leader Jane Lyle")."""
-    found = d.np_actors(head)
-    own = d.by_token.get(head.i)
-    if own is None or own.label != "PERSON":
-        return found
-    modifiers = {x.i for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-                 for x in c.subtree if not own.start <= x.i < own.end}
-    return [m for m in found if m.start not in modifiers]
 
 
 def _doers(d: BlameDoc, fate: Token) -> list[Mention]:

@@ -64,7 +64,7 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
             blamer = d.np_actors(pobj(first_child(v, ("prep",), "in"))) or []
     else:
         subj, subj_tok = d.subject(_through_medium(d, v))
-        blamer = titled_person(d, subj_tok) or subj or d.np_party(subj_tok)
+        blamer = subj or d.np_party(subj_tok)
         targets = []
         dobj = first_child(v, ("dobj",))
         for c in [*v.children, *(dobj.children if dobj is not None else ())]:
@@ -99,28 +99,6 @@ def _explicit_verb(d: BlameDoc, v: Token, frame: dict) -> list[Row]:
     if not targets:
         return []
     return [Row("explicit", v, targets, blamer=blamer, issue=issue, family=family, implicit=implicit)]
-
-
-def titled_person(d: BlameDoc, head: Token | None) -> list[Mention]:
-    """The person a title names when the parser hung the name inside the title's "of"/"to" phrase:
-    "US Ambassador to Germany Richard Grenell" (the name after proper nouns only), "the general
-    manager of Abu Dhabi Media, Dr Ali bin Tamim" (the name in apposition to a proper noun: an
-    organisation or place); not "the lawyer of Ahmed Khalil" (the name right after "of": another person) nor "the
-    lawyer of Syrian dissident Ahmed Khalil" (a common noun before it)."""
-    if head is None or head.i in d.by_token or head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "to")):
-        obj = pobj(prep)
-        if obj is None:
-            continue
-        m = d.by_token.get(obj.i)
-        if m is not None and m.label == "PERSON" and m.start > prep.i + 1 and all(
-                t.pos_ == "PROPN" or t.ent_type_ for t in d.doc[prep.i + 1 : m.start]):
-            return [m]
-        named = next((c for c in obj.children if c.dep_ == "appos" and c.i in d.by_token), None)
-        if named is not None and d.by_token[named.i].label == "PERSON" and (obj.pos_ == "PROPN" or obj.ent_type_):
-            return [d.by_token[named.i]]
-    return []
 
 
 def _passive_subjects(d: BlameDoc, v: Token) -> list[Mention]:

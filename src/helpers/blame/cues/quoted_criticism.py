@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from helpers.blame.cues.criticism import CRITICISM, judged_actors
+from helpers.blame.cues.criticism import CRITICISM, judged_actors, label_tone
 from helpers.blame.cues.registry import Row
 from helpers.blame.cues.speakers import speaker, unnamed
 from helpers.blame.document import (
@@ -174,7 +174,7 @@ def quoted_label(d: BlameDoc, t: Token) -> list[Row]:
     if obj is None or label is None or label.i < obj.i or obj.lower_ in ("it", "this", "that"):
         return []  # "called it a 'terrible event'": an event or a thing, not an actor's conduct
     span = span_of(d, label)
-    if not _quoted(span) or not _negative(span):
+    if not _quoted(span) or label_tone(span) != "negative":
         return []
     targets = judged_actors(d, obj)
     if not targets:
@@ -188,13 +188,6 @@ def _quoted(span: Span) -> bool:
     """Does the phrase open with, or hold, a quotation mark (a label in the speaker's words)?"""
     doc = span.doc
     return any(x.text in ('"', "\u201c", "\u201d", "``", "''") for x in doc[max(0, span.start - 1) : span.end])
-
-
-def _negative(span: Span) -> bool:
-    """Does VADER read the label as negative (compound score at or below minus its threshold)?"""
-    from helpers.sentiment.rules import VADER_THRESHOLD, vader_score  # the sentiment stage's VADER
-
-    return vader_score(span.text) <= -VADER_THRESHOLD
 
 
 # ----- "said the government had failed the victims" ---------------------------------------------
