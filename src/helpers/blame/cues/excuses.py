@@ -5,8 +5,9 @@ explicit kind, ``denied`` true, the denier the blamed:
 
 - a defence: "Dunn testified in his own defence" (the prosecutors' accusation: a defence answers
   a trial), "Dunn said he acted in self-defence" (or "self defense"), "Dunn claimed self-defence"
-  (accuser ``unstated``, the prosecutors' when the document has charged or arrested Dunn, or
-  the denier is "the defendant" it stands for: :mod:`helpers.blame.cues.legal_defendants`);
+  (accuser ``unstated``, the prosecutors' when the document has charged or arrested Dunn:
+  :func:`helpers.blame.cues.legal_defendants.charged`; "the defendant" is the person the actor
+  pipeline's trial roles say);
 - a confession its maker says was forced: "Dunn has since said his confession was coerced"
   (the prosecutors' accusation).
 
@@ -22,7 +23,7 @@ from spacy.tokens import Token
 
 from helpers.blame.attribution import attribute
 from helpers.blame.cues.explicit import EXPLICIT
-from helpers.blame.cues.legal_defendants import charged, defendant
+from helpers.blame.cues.legal_defendants import charged
 from helpers.blame.cues.owning import owners, roots, withheld
 from helpers.blame.cues.registry import Row
 from helpers.blame.document import UNSTATED, BlameDoc, Mention, first_child, implicit_blamer
@@ -44,7 +45,7 @@ def defence(d: BlameDoc, n: Token) -> list[Row]:
         v = n.head  # "claimed self-defence"
     else:
         return []
-    deniers = owners(d, v) or defendant(d, d.subject(v)[1])  # "said the defendant acted in self-defence"
+    deniers = owners(d, v)  # "said the defendant acted in self-defence": the actors resolve "the defendant"
     charge = own or any(charged(d, m) for m in deniers)
     accuser = d.lex.extra["denial_implicit"]["charge"] if charge else UNSTATED
     return _excuse(d, v, self_at if self_at is not None else n, n.i + 1, deniers, accuser)

@@ -1,8 +1,8 @@
 """Who a legal step is against and who takes it (:mod:`helpers.blame.cues.legal`). The blamed:
 the actors a phrase names as itself, with the people it includes or the body it stands for, the
 subject of a passive step, a relative clause's antecedent, an unnamed object's named members or the
-name it is identified by ("the driver, later identified as Mark Bell"), the earlier defendant "the
-accused" stands for (:mod:`helpers.blame.cues.legal_defendants`), a subject the parser hung
+name it is identified by ("the driver, later identified as Mark Bell"; "the accused" is the
+person the actor pipeline's trial roles say it stands for), a subject the parser hung
 in a fronted adverbial or replaced by its apposition; never the victim a death or killing names.
 The blamer: a subject's or "by" agent's actors, the institution a common noun names ("police",
 "a judge") or the body a proper name with such a noun names ("Thames Valley Police"), an unnamed
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from helpers.blame.cues.legal_defendants import defendant
 from helpers.blame.document import IMPLICIT, BlameDoc, Mention, first_child, implicit_blamer, pobj
 
 __all__ = ["self_named", "object_actors", "identified_name", "adjacent_object", "adjacent_subject", "patient_actors",
@@ -52,7 +51,7 @@ def object_actors(d: BlameDoc, v: Token, obj: Token | None) -> list[Mention]:
     victims = d.lex.words("patient_possessor_nouns") | d.lex.words("legal_victim_nouns")
     if obj is None or obj.lemma_.lower() in victims:
         return []  # "called for his death to be investigated": the dead is its victim
-    named = self_named(d, obj) or identified_name(d, v, obj) or defendant(d, obj)  # "arrested the accused"
+    named = self_named(d, obj) or identified_name(d, v, obj)
     members = [] if named else member_actors(d, v, obj)  # "sanctioned Iran over attacks in countries including X"
     single = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)  # "a Cabinet officer"
     if members or single or obj.lemma_.lower() in d.lex.words("individual_nouns"):
