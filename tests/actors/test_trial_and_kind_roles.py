@@ -70,3 +70,15 @@ def test_the_group_far_from_its_antecedent_stays_unresolved(nlp):
 def test_two_armed_groups_in_one_sentence_tie(nlp):
     text = "Hezbollah and Islamic State fought near the border on Sunday. The group said it had lost ten fighters."
     assert keys(nlp, text, "group") == []
+
+
+# ----- perpetrator roles --------------------------------------------------------------------------
+def test_the_doer_of_a_violent_act_is_the_attacker(nlp):
+    text = ("On Friday, Martin Olsen stabbed two people at a market in Leeds. Police said the attacker "
+            "fled on foot.")
+    assert keys(nlp, text, "attacker") == ["doc:Martin Olsen"]
+
+
+def test_a_person_who_stabbed_no_one_is_no_attacker(nlp):
+    text = "Martin Olsen did not stab anyone, his lawyer said. Police are still looking for the attacker."
+    assert keys(nlp, text, "attacker") == []

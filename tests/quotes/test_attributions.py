@@ -115,3 +115,10 @@ def test_the_table_has_its_columns_and_voices_counts_speakers(quotes):
     assert v.iloc[0].to_dict() == {"speaker": "Maria Lopez", "attributions": 2, "direct": 2, "indirect": 0,
                                    "mixed": 0, "words": 7}
     assert v.iloc[1]["speaker"] == "[officials]"
+
+
+def test_continued_to_act_reports_no_speech_but_continued_after_a_quotation_does(quotes):
+    """ "continue" is a reporting verb after a quotation, an aspect before an infinitive."""
+    assert quotes("The attacker left the hall and continued to attack others.").empty
+    row = _one(quotes('"We will not give up," the senator continued.'))
+    assert (row.cue, row.speaker_text) == ("continued", "the senator")

@@ -131,6 +131,8 @@ class DocumentActors:
             roles.update(_apposition_roles(s, refs))
             if s.label_ == "PERSON" and _on_trial(s, refs):
                 roles.update(refs.trial_roles)
+            if s.label_ == "PERSON" and _perpetrator(s, refs):
+                roles.update(refs.perpetrator_roles)
             if actor.startswith("#") and s.label_ == "ORG":
                 for word in s.text.lower().split():
                     roles.update(refs.name_words.get(word, ()))
@@ -191,6 +193,19 @@ def _on_trial(span: Span, refs: References) -> bool:
         return any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and step(c)
                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in np.head.children)
     return False
+
+
+def _perpetrator(span: Span, refs: References) -> bool:
+    """Is the person the doer of a violent act (``perpetrator_verbs``), not negated: "Usman Khan
+    stabbed several people", "the crowd was attacked by Jane Roe"?"""
+    root = span.root
+
+    def act(v) -> bool:
+        return v.lemma_.lower() in refs.perpetrator_verbs and not any(c.dep_ == "neg" for c in v.children)
+
+    if root.dep_ == "nsubj" and act(root.head):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and act(root.head.head)
 
 
 # ----- grouping -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ __all__ = ["REFERENCES", "References", "load_references"]
 #: The shipped file, the ``actor_resolver`` component's default ``references`` setting.
 REFERENCES = "references.yml"
 _KEYS = ("titles", "name_words", "role_nouns", "state_roles", "generic_person_nouns", "anonymous_roles",
-         "naming_verbs", "institution_words", "name_heads", "kinship_nouns", "trial_verbs", "trial_roles", "kind_roles")
+         "naming_verbs", "institution_words", "name_heads", "kinship_nouns", "trial_verbs", "trial_roles", "kind_roles", "perpetrator_verbs", "perpetrator_roles")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ class References:
     ``kinship_nouns``: nouns whose apposition makes a name a person's ("X, brother of ...");
     ``trial_verbs``: lemmas of the legal steps ("charge", "arrest") whose object a person's
     ``trial_roles`` refer to ("the accused"); ``kind_roles``: a catalog type -> the role nouns
-    of an actor of that type ("armed_group" -> "group")."""
+    of an actor of that type ("armed_group" -> "group"); ``perpetrator_verbs``: lemmas of the
+    violent acts ("stab", "shoot") whose doer a person's ``perpetrator_roles`` refer to ("the
+    attacker")."""
 
     titles: dict[tuple[str, ...], tuple[str, ...]]
     name_words: dict[str, tuple[str, ...]]
@@ -51,12 +53,14 @@ class References:
     trial_verbs: frozenset[str]
     trial_roles: frozenset[str]
     kind_roles: dict[str, tuple[str, ...]]
+    perpetrator_verbs: frozenset[str]
+    perpetrator_roles: frozenset[str]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every role noun: those an apposition or a naming verb may give."""
         return frozenset().union(self.role_nouns, self.state_roles, self.generic_person_nouns, self.anonymous_roles,
-                                 self.trial_roles, *self.kind_roles.values(), *self.titles.values(),
+                                 self.trial_roles, self.perpetrator_roles, *self.kind_roles.values(), *self.titles.values(),
                                  *self.name_words.values())
 
     @property
@@ -99,4 +103,6 @@ def load_references(name: str) -> References:
         trial_verbs=frozenset(_roles(data["trial_verbs"], f"{path}: trial_verbs")),
         trial_roles=frozenset(_roles(data["trial_roles"], f"{path}: trial_roles")),
         kind_roles={str(k): _roles(v, f"{path}: kind_roles: {k}") for k, v in data["kind_roles"].items()},
+        perpetrator_verbs=frozenset(_roles(data["perpetrator_verbs"], f"{path}: perpetrator_verbs")),
+        perpetrator_roles=frozenset(_roles(data["perpetrator_roles"], f"{path}: perpetrator_roles")),
     )

@@ -133,6 +133,8 @@ def _content(verb: Token, speech: Speech, speaker: Token | None) -> tuple[int, i
         return _edges(verb.head)  # "As the minister noted, the talks failed." (not "as they announced an offensive")
     if lemma in speech.clause_only:
         return None
+    if lemma in speech.aspect and any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "continued to attack others": an aspect, not speech
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i]
     if lemma in speech.addressee and comps and comps[0].dep_ in ("dobj", "dative"):
         comps = comps[1:]  # "told reporters", "warned residents": the addressee

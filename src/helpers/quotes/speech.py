@@ -54,6 +54,7 @@ class Speech:
     clause_only: frozenset[str]
     frame_only: dict
     addressee: frozenset[str]  #: verbs whose first object is the addressee ("told reporters")
+    aspect: frozenset[str]  #: verbs whose infinitive is no content ("continued to attack")
     nouns: frozenset[str]
     channels: frozenset[str]
     marks: tuple[tuple[str, str], ...]
@@ -70,6 +71,6 @@ def load_speech(use: str, path: str | Path = SPEECH) -> Speech:
 def _load_speech(use: str, path: str) -> Speech:
     d = _read(path)
     return Speech(load_reporting_verbs(path), frozenset(d["clause_only"]), d["frame_only"],
-                  frozenset(d["addressee_verbs"]),
+                  frozenset(d["addressee_verbs"]), frozenset(d["aspect_verbs"]),
                   frozenset(d["reporting_nouns"]),
                   frozenset(d["channel_nouns"]), load_marks(use, path))
