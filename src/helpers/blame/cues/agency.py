@@ -46,7 +46,8 @@ def adjacent_acts(d: BlameDoc, sent: Span) -> list[Row]:
         if j < sent.end and j in acts and not negated(doc[j]) and not _under_explicit(d, doc[j]):
             rows.append(Row("agency", doc[j], [m]))
     for i in sorted(acts):
-        if i + 1 < sent.end and doc[i + 1].lower_ == "by" and not _under_explicit(d, doc[i]):
+        if i + 1 < sent.end and doc[i + 1].lower_ == "by" and not _under_explicit(d, doc[i]) \
+                and not attacks_in_words(d, doc[i]):  # "the plan was attacked by X": criticism
             for k in range(i + 2, min(i + 6, sent.end)):
                 if k in d.by_token:
                     rows.append(Row("agency", doc[i], [d.by_token[k]]))
@@ -61,9 +62,19 @@ def _acting_verb(t: Token, lex) -> bool:
 @AGENCY.extractor(triggers=("agency_verbs",))
 def agency_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A harmful verb, not negated or hypothetical: "X shelled Y", "Y was struck by X"."""
-    if t.lemma_.lower() in d.lex.agency_verbs and _acting_verb(t, d.lex) and not _accusation_content(d, t):
+    if t.lemma_.lower() in d.lex.agency_verbs and _acting_verb(t, d.lex) and not _accusation_content(d, t) \
+            and not attacks_in_words(d, t):
         return _agency_verb(d, t)
     return []
+
+
+def attacks_in_words(d: BlameDoc, v: Token) -> bool:
+    """Does an attack verb attack a statement, decision or process in words ("attacked the
+    proclamation", "assailed the inquiry": ``verbal_attack_verbs`` with an object of
+    ``verbal_attack_objects``)? Then it is criticism (:func:`helpers.blame.cues.criticism.verbal_attack`)."""
+    obj = first_child(v, ("dobj",)) if not passive(v) else first_child(v, ("nsubjpass",))
+    return (v.lemma_.lower() in d.lex.words("verbal_attack_verbs") and obj is not None
+            and obj.lemma_.lower() in d.lex.words("verbal_attack_objects"))
 
 
 @AGENCY.extractor(triggers=("agency_light_verbs",))
@@ -240,17 +251,27 @@ def _operation(d: BlameDoc, n: Token) -> bool:
 
 
 def _acting_institution(d: BlameDoc, v: Token, subj: Token | None) -> list:
-    """The force a plural institution noun, the verb's own subject, names as the doer ("police
-    fired tear gas", "officers beat protesters"): its implicit id with the words, for the
+    """The force a plural institution noun, the verb's own subject or the subject it shares with
+    the verb it is conjoined to, names as the doer ("police fired tear gas", "officers beat
+    protesters", "police arrived and shot him"): its implicit id with the words, for the
     institutions that use force (``acting_institutions``). A single officer
     or judge singled out is a person, not the institution (the guideline), and a legal step
     ("police detained the man") is the legal family's, not a harm."""
-    if subj is None or subj.head.i != v.i or v.lemma_.lower() in d.lex.extra["legal_verbs"]:
+    if subj is None or not _shares_subject(v, subj) or v.lemma_.lower() in d.lex.extra["legal_verbs"]:
         return []
     if not (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in d.lex.words("acting_institutions")):
         return []
     m = d.institution(subj)
     return [m] if m is not None and m.name in d.lex.words("acting_institutions") else []
+
+
+def _shares_subject(v: Token, subj: Token) -> bool:
+    """Is ``subj`` the subject of ``v`` itself or of the first verb of the coordination ``v`` is in
+    ("police surrounded him, moved a bystander and shot him")?"""
+    t = v
+    while t.i != subj.head.i and t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.i == subj.head.i
 
 
 def agency_noun_rows(d: BlameDoc, n: Token) -> list[Row]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from helpers.blame.cues.agency import attacks_in_words
 from helpers.blame.cues.registry import Row, register
 from helpers.blame.cues.speakers import reporting
 from helpers.blame.document import BlameDoc, Mention, first_child, lacks_particle, negated, passive, pobj, span_of
@@ -21,6 +22,22 @@ CRITICISM = register("criticism", order=2, weight=0.4)
 def criticism(d: BlameDoc, t: Token) -> list[Row]:
     """A criticism word, not negated."""
     return [] if negated(t) else _criticism(d, t)
+
+
+@CRITICISM.extractor(triggers=("verbal_attack_verbs",))
+def verbal_attack(d: BlameDoc, t: Token) -> list[Row]:
+    """ "Erdogan attacked the proclamation by Trump", "Republicans attacked Pelosi's inquiry": an
+    attack verb whose object is a statement, decision or process (``verbal_attack_objects``)
+    criticises whoever it belongs to (:func:`judged_actors`); the subject (or "by" agent) is the critic."""
+    if t.pos_ != "VERB" or negated(t) or not attacks_in_words(d, t):
+        return []
+    if passive(t):
+        held, blamer = first_child(t, ("nsubjpass",)), d.np_party(pobj(first_child(t, ("agent",))))
+    else:
+        (subj, subj_tok), held = d.subject(t), first_child(t, ("dobj",))
+        blamer = subj or d.np_party(subj_tok)
+    targets = judged_actors(d, held)
+    return [Row("criticism", t, targets, blamer=blamer, issue=span_of(d, held))] if targets and blamer else []
 
 
 def _characterization(d: BlameDoc, v: Token) -> list[Row]:

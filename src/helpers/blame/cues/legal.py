@@ -60,8 +60,10 @@ FAMILY = "legal"
 def legal_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A legal verb: "Police arrested Dunn", "Dunn was charged with fraud", "Dunn, arrested in May"."""
     frame = d.lex.extra["legal_verbs"].get(t.lemma_.lower())
-    if frame is None or t.pos_ != "VERB" or t.dep_ == "amod" or unrealised(d, t):
-        return []  # an attributive participle is a label ("the banned group"), not a step
+    if frame is None or t.pos_ != "VERB" or unrealised(d, t):
+        return []
+    if t.dep_ == "amod":  # an attributive participle is a label ("the banned group"), not a step,
+        return _convicted_label(d, t)  # but for a completed sentence: "a convicted murderer"
     if passive_step(t):
         return [] if _aside(t) else _passive_verb(d, t, frame)
     if frame.get("passive_only") or not _as_required(d, t, frame):
@@ -77,6 +79,21 @@ def legal_verb(d: BlameDoc, t: Token) -> list[Row]:
     obj = first_child(t, ("dobj",))
     blamed = sanctioned(d, frame, blamed, obj)
     return [legal_row(d, t, blamed, blamer, step_issue(d, frame, t, obj), _implicit(d, t))] if blamed else []
+
+
+def _convicted_label(d: BlameDoc, t: Token) -> list[Row]:
+    """ "James Ford, a convicted murderer", "the convicted fraudster Bernard Madoff": a label
+    participle of a completed step (``legal_label_participles``) on a noun naming a person (itself,
+    or the name it is in apposition to or a title of) is the step against that person, by the
+    institution it implies."""
+    if t.tag_ != "VBN" or t.lemma_.lower() not in d.lex.words("legal_label_participles"):
+        return []
+    head = t.head
+    blamed = object_actors(d, head, head)
+    if not blamed and head.dep_ in ("appos", "compound"):
+        blamed = object_actors(d, head.head, head.head)
+    inst = _implicit(d, t)
+    return [legal_row(d, t, blamed, agent_of(d, t, inst), span_of(d, head), inst)] if blamed else []
 
 
 @EXPLICIT.extractor(triggers=("legal_finding_verbs",), family=FAMILY)
