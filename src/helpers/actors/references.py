@@ -22,7 +22,8 @@ __all__ = ["REFERENCES", "References", "load_references"]
 #: The shipped file, the ``actor_resolver`` component's default ``references`` setting.
 REFERENCES = "references.yml"
 _KEYS = ("titles", "name_words", "role_nouns", "state_roles", "generic_person_nouns", "anonymous_roles",
-         "naming_verbs", "institution_words", "name_heads", "kinship_nouns", "trial_verbs", "trial_roles", "kind_roles", "perpetrator_verbs", "perpetrator_roles")
+         "naming_verbs", "institution_words", "name_heads", "kinship_nouns", "trial_verbs", "trial_roles", "kind_roles",
+         "perpetrator_verbs", "perpetrator_roles")
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class References:
     def vocabulary(self) -> frozenset[str]:
         """Every role noun: those an apposition or a naming verb may give."""
         return frozenset().union(self.role_nouns, self.state_roles, self.generic_person_nouns, self.anonymous_roles,
-                                 self.trial_roles, self.perpetrator_roles, *self.kind_roles.values(), *self.titles.values(),
-                                 *self.name_words.values())
+                                 self.trial_roles, self.perpetrator_roles, *self.kind_roles.values(),
+                                 *self.titles.values(), *self.name_words.values())
 
     @property
     def longest_title(self) -> int:

@@ -85,10 +85,8 @@ def _found_wrong(d: BlameDoc, v: Token) -> tuple[list, Span | None]:
     for c in v.children:
         if c.dep_ not in ("ccomp", "xcomp", "oprd", "acomp") or negated(c):
             continue
-        finding = [t for t in c.subtree if not negated(t) and (
-            t.lemma_.lower() in wrongs and t.pos_ == "ADJ" or t.lower_ in adverbs
-            or t.pos_ == "VERB" and t.lemma_.lower() in verbs)]
-        if not finding:
+        if not any(not negated(t) and (t.lemma_.lower() in wrongs and t.pos_ == "ADJ" or t.lower_ in adverbs
+                                       or t.pos_ == "VERB" and t.lemma_.lower() in verbs) for t in c.subtree):
             continue
         held = first_child(c, ("nsubj", "nsubjpass")) or first_child(v, ("dobj",))
         if held is None:
