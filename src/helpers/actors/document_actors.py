@@ -181,7 +181,7 @@ def _on_trial(span: Span, refs: References) -> bool:
     np = root.head if root.dep_ == "appos" else root  # "An Australian, Jane Roe, ..."
 
     def step(v) -> bool:
-        return v.lemma_.lower() in refs.trial_verbs and not any(c.dep_ == "neg" for c in v.children)
+        return _done(v, refs.trial_verbs)
 
     if root.dep_ == "nsubjpass" and step(root.head) or root.dep_ == "dobj" and step(root.head):
         return True
@@ -199,13 +199,14 @@ def _perpetrator(span: Span, refs: References) -> bool:
     """Is the person the doer of a violent act (``perpetrator_verbs``), not negated: "Usman Khan
     stabbed several people", "the crowd was attacked by Jane Roe"?"""
     root = span.root
-
-    def act(v) -> bool:
-        return v.lemma_.lower() in refs.perpetrator_verbs and not any(c.dep_ == "neg" for c in v.children)
-
-    if root.dep_ == "nsubj" and act(root.head):
+    if root.dep_ == "nsubj" and _done(root.head, refs.perpetrator_verbs):
         return True
-    return root.dep_ == "pobj" and root.head.dep_ == "agent" and act(root.head.head)
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and _done(root.head.head, refs.perpetrator_verbs)
+
+
+def _done(verb, lemmas: frozenset[str]) -> bool:
+    """Is ``verb`` one of ``lemmas``, not negated?"""
+    return verb.lemma_.lower() in lemmas and not any(c.dep_ == "neg" for c in verb.children)
 
 
 # ----- grouping -------------------------------------------------------------------------------
