@@ -204,3 +204,18 @@ def test_a_seat_named_as_a_persons_surname_is_the_person(nlp):
     got = ents(nlp, "The attacker, identified as Sudesh Amman, 20, was placed under police surveillance. Amman, who "
                     "was described as knife-obsessed by the police, sent his girlfriend videos of beheadings.")
     assert [e[2:] for e in got if e[0] == "Amman"] == [("actor", "surname")]
+
+
+def test_an_untagged_surname_is_the_one_person_of_the_document_who_bears_it(nlp):
+    """The recogniser misses a bare surname ("Schiff" after "Adam Schiff", Wikinews) or cuts a
+    name short ("Judge Amy Berman" + "Jackson"); the document names one person so, so the mention
+    table (not only the blame rules) has that person there. A surname two people share stays
+    unresolved."""
+    schiff = ents(nlp, "The committee is chaired by Adam Schiff. Schiff said the report would be released.")
+    assert schiff == [("Adam Schiff", "", "actor", "ner"), ("Schiff", "", "actor", "surname")]
+    judge = ents(nlp, "Paul Manafort was sentenced by Judge Amy Berman Jackson to 73 months in federal prison. "
+                      "Jackson said he had lied.")
+    assert ("Jackson", "", "actor", "surname") in judge, judge
+    shared = ents(nlp, "The committee is chaired by Adam Schiff and Eve Schiff. Schiff said the report would be "
+                       "released.")
+    assert ("Schiff", "", "actor", "surname") not in shared, shared

@@ -20,14 +20,17 @@ from spacy.tokens import Doc, Span
 
 from helpers.actors.catalog import Catalog, strip_name
 
-__all__ = ["acronym_definitions", "apply_acronyms", "surname_coreference"]
+__all__ = ["acronym_definitions", "apply_acronyms", "surname_coreference", "untagged_surnames"]
 
 
 def surname_coreference(doc: Doc, spans: list[Span], cat: Catalog, info: dict, aliases: frozenset[int]) -> list[Span]:
     """A later entity that is the surname of a person named earlier is that person, whatever
     label the NER gave it ("Nancy Pelosi ... Pelosi's grandchildren" tagged EVENT), or whatever
     seat or demonym its name also is ("Sudesh Amman ... Amman"); but not an entity whose first
-    token is in ``aliases`` (the rulers marked it as a catalog alias: "Jordan", "Assad")."""
+    token is in ``aliases`` (the rulers marked it as a catalog alias: "Jordan", "Assad"). A
+    capitalised proper noun the NER left untagged (and not part of a longer name) is that person
+    too when exactly one person of the document has the surname, named before or after ("Navalny
+    is an outspoken critic", with "Alexei Navalny" named): :func:`untagged_surnames`."""
     surnames: dict[str, Span] = {}
     out = []
     for s in sorted(spans, key=lambda s: s.start):
@@ -40,7 +43,37 @@ def surname_coreference(doc: Doc, spans: list[Span], cat: Catalog, info: dict, a
             info[(s.start_char, s.end_char)] = {"kind": "actor", "source": "surname",
                                                 "long_form": (full.start_char, full.end_char)}
         out.append(s)
-    return out
+    return untagged_surnames(doc, out, cat, info)
+
+
+def untagged_surnames(doc: Doc, spans: list[Span], cat: Catalog, info: dict) -> list[Span]:
+    """``spans`` (sorted, not overlapping) and a PERSON span for each untagged token that is the
+    last word of exactly one person's name in the document (see :func:`surname_coreference`): of
+    one full name ("Amy Berman Jackson", whatever "Judge Jackson" mentions there are), or, with no
+    full name ending in it, of one name of a word ("Judge Jackson" alone)."""
+    people: dict[str, dict[str, Span]] = {}
+    for s in spans:
+        name = strip_name(s.text, cat)
+        if s.label_ == "PERSON" and name:
+            people.setdefault(name.split()[-1], {}).setdefault(name, s)
+    unique = {}
+    for word, who in people.items():
+        full = [n for n in who if len(n.split()) > 1]
+        if len(full) == 1 or (not full and len(who) == 1):
+            unique[word] = who[full[0] if full else next(iter(who))]
+    if not unique:
+        return spans
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for t in doc:
+        if (t.i in tagged or t.text not in unique or t.pos_ != "PROPN" or t.dep_ == "compound"
+                or not t.is_title):
+            continue
+        full = unique[t.text]
+        added.append(Span(doc, t.i, t.i + 1, "PERSON", span_id=full.id_))
+        info[(t.idx, t.idx + len(t))] = {"kind": "actor", "source": "surname",
+                                         "long_form": (full.start_char, full.end_char)}
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 # ----- acronyms ---------------------------------------------------------------------------------

@@ -87,7 +87,6 @@ class BlameDoc:
             for i in range(ent.start, ent.end):
                 self.by_token[i] = m
         self._mention_starts = [m.start for m in self.mentions]  # in text order, as doc.ents
-        self._surnames = _surnames(doc, self.mentions)
         #: the pronoun resolver's links (pronoun offsets -> antecedent offsets), when the pipeline has one
         self.links: dict | None = doc.user_data.get(PRONOUNS_KEY)
         self._by_offsets = {(m.start_char, m.end_char): m for m in self.mentions}
@@ -198,7 +197,7 @@ class BlameDoc:
         Turpins": each member), a plural pronoun or definite plural description's group ("they",
         "both parents", :mod:`helpers.blame.groups`), else a pronoun's actor; members and pronouns
         carry the words in this sentence."""
-        m = self.by_token.get(t.i) or self._unrecognised(t)
+        m = self.by_token.get(t.i)
         if m is not None:
             family = self.plural.family(m)
             return [m] if family is None else self._as(family, m.start, m.end)
@@ -209,15 +208,6 @@ class BlameDoc:
             return self._as(group, start, t.i + 1)
         p = self.pronoun(t)
         return [] if p is None else [p]
-
-    def _unrecognised(self, t: Token) -> Mention | None:
-        """A person's surname the named-entity recogniser missed here but found elsewhere in the
-        document ("Navalny is an outspoken critic of ...", with "Alexei Navalny" named): that
-        person, when one person of the document has the surname; else None."""
-        if t.pos_ != "PROPN" or t.dep_ == "compound" or not t.is_title or t.ent_type_:
-            return None
-        m = self._surnames.get(t.text)
-        return None if m is None else Mention(t.i, t.i + 1, m.actor_id, m.name, m.root, m.label, t.idx, t.idx + len(t))
 
     def _as(self, members: tuple, start: int, end: int) -> list[Mention]:
         """``members`` with the offsets of the words that refer to them (tokens ``[start, end)``)."""
@@ -344,16 +334,6 @@ class BlameDoc:
     def is_act(self, t: Token) -> bool:
         return t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.lex.agency_nouns
                                                  or self.lex.act_form(t.lower_))
-
-
-def _surnames(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
-    """The last word of each person mention -> that person, for words only one person of the
-    document ends with (a surname two people share names neither)."""
-    people: dict[str, dict[str, Mention]] = {}
-    for m in mentions:
-        if m.label == "PERSON":
-            people.setdefault(doc[m.end - 1].text, {}).setdefault(m.name, m)
-    return {word: next(iter(who.values())) for word, who in people.items() if len(who) == 1}
 
 
 def negated(t: Token) -> bool:
