@@ -179,18 +179,15 @@ def _on_trial(span: Span, refs: References) -> bool:
     in court, charged with murder"?"""
     root = span.root
     np = root.head if root.dep_ == "appos" else root  # "An Australian, Jane Roe, ..."
-
-    def step(v) -> bool:
-        return _done(v, refs.trial_verbs)
-
-    if root.dep_ == "nsubjpass" and step(root.head) or root.dep_ == "dobj" and step(root.head):
+    verbs = refs.trial_verbs
+    if root.dep_ in ("nsubjpass", "dobj") and _done(root.head, verbs):
         return True
-    if np.dep_ == "nsubjpass" and step(np.head):
+    if np.dep_ == "nsubjpass" and _done(np.head, verbs):
         return True
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and step(c) for c in (*root.children, *np.children)):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _done(c, verbs) for c in (*root.children, *np.children)):
         return True  # "Jane Roe, accused of fraud, ..."
     if np.dep_ == "nsubj":  # "Jane Roe appeared in court, charged with murder"
-        return any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and step(c)
+        return any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and _done(c, verbs)
                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in np.head.children)
     return False
 
