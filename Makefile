@@ -37,8 +37,9 @@ TEST_ITEMS := $(filter %06-evaluation.ipynb,$(NOTEBOOKS)) $(filter %05-corpus-co
 test: setup ## Every test (slow ones too) and every notebook re-executed and validated by nbval (strict), on TEST_WORKERS=2 processes
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(TEST_ITEMS) $(NBVAL)
 
-test-fast: setup ## The tests not marked slow, no notebooks, on TEST_WORKERS=2 processes: the loop while editing
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests -m "not slow" -q --durations=10
+# test-fast leaves out nbval's plugin too (it imports nbformat and jupyter_client: about 2 s per process).
+test-fast: setup ## The unit and property tests (not those marked slow or integration), no notebooks, on TEST_WORKERS=2 processes: the loop while editing
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests -m "not slow and not integration" -p no:nbval -q --durations=10
 
 lint: setup ## ruff on src, tests and scripts (rules in pyproject.toml's [tool.ruff])
 	$(BIN)/ruff check src tests scripts

@@ -9,6 +9,9 @@ import pytest
 
 from helpers.paths import PROJECT_ROOT
 
+#: End-to-end runs: `make test` runs them, `make test-fast` leaves them out (pyproject.toml).
+pytestmark = pytest.mark.integration
+
 PAGE = (PROJECT_ROOT / "docs" / "extending.md").read_text(encoding="utf-8")
 
 

@@ -6,11 +6,15 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from helpers.cli import main
 from helpers.paths import SEED_ARTICLE
 
 from ..conftest import FIXTURES
+
+#: End-to-end runs: `make test` runs them, `make test-fast` leaves them out (pyproject.toml).
+pytestmark = pytest.mark.integration
 
 
 def run(*args):

@@ -23,6 +23,9 @@ from helpers.resources import load_resources
 
 from ..conftest import FIXTURES
 
+#: End-to-end runs: `make test` runs them, `make test-fast` leaves them out (pyproject.toml).
+pytestmark = pytest.mark.integration
+
 ARTICLES = sorted(FIXTURES.glob("*.txt"))
 
 

@@ -15,6 +15,9 @@ from helpers.resources import load_resources, resource_spec
 
 from ..conftest import FIXTURES
 
+#: End-to-end runs: `make test` runs them, `make test-fast` leaves them out (pyproject.toml).
+pytestmark = pytest.mark.integration
+
 ACTOR_ID = "testland_army"
 TEXTS = {
     "a_testland": ("The Testland Army shelled a market in eastern Aleppo on Monday, killing 12 civilians, the "

@@ -21,6 +21,9 @@ from helpers.resources import load_resources
 from ..conftest import REAL_ARTICLES
 from .failing_components import MARKER
 
+#: End-to-end runs: `make test` runs them, `make test-fast` leaves them out (pyproject.toml).
+pytestmark = pytest.mark.integration
+
 CODE = ["tests.corpus.failing_components"]
 FAILING = "fakes_1923102826"
 #: Five of the shorter vendored articles: with batches of four, the failing one shares the first

@@ -75,6 +75,7 @@ def test_float_model_is_transformers_bert():
 
 
 @pytest.mark.skipif(platform.machine() not in ("x86_64", "AMD64"), reason="oneDNN's x86 kernels")
+@pytest.mark.integration  # a new Python process with its own oneDNN settings
 def test_int8_products_are_exact_without_vnni():
     """On a CPU without VNNI, oneDNN sums pairs of int8 products in 16 bits: exact with the
     encoder's 7-bit weights (ONEDNN_MAX_CPU_ISA=AVX2 makes this CPU take that path)."""

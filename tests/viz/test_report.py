@@ -27,6 +27,9 @@ import pytest
 from helpers.viz.report import CSP, ReportError, build_report, default_notebooks
 from helpers.viz.report import main as report_main
 
+#: End-to-end runs: `make test` runs them, `make test-fast` leaves them out (pyproject.toml).
+pytestmark = pytest.mark.integration
+
 CHROMIUM_HINT = "Chromium not installed: apt-get install chromium; CI installs it in .ci/run"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]

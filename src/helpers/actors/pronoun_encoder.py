@@ -3,12 +3,12 @@
 The pronoun ranker's ``encoder`` model (:mod:`helpers.actors.pronouns`) adds to the features of
 :mod:`helpers.actors.pronoun_features` the element-wise product of two vectors: the pronoun's and
 the candidate's reference mention's hidden states (all-MiniLM-L6-v2, the layers
-:data:`WINDOW_LAYERS`, mean-pooled over their word pieces as
-:func:`helpers.sentiment.encoder.encode_spans` pools a span). The text encoded is the pronoun's window: its
-sentence and the ``sentences_before`` sentences before it (dropping the earliest while the window
-is longer than ``max_chars``) and ``sentences_after`` after it. A window is encoded once per
-Doc, whatever the number of pronouns in it, and a span's vector in it pooled once; its vectors
-depend on its own text only.
+:data:`WINDOW_LAYERS`, mean-pooled over their word pieces by
+:func:`helpers.sentiment.encoder.span_mean`, as the sentiment heads pool a span). The text encoded
+is the pronoun's window: its sentence and the ``sentences_before`` sentences before it (dropping
+the earliest while the window is longer than ``max_chars``) and ``sentences_after`` after it.
+A window is encoded once per Doc, whatever the number of pronouns in it, and a span's vector in
+it pooled once; its vectors depend on its own text only.
 ``torch`` is imported on first use (through :mod:`helpers.sentiment.encoder`).
 """
 
@@ -58,7 +58,9 @@ class WindowEncoder:
         """The pooled vector of the characters ``start:end`` in ``window``."""
         key = (*window, start, end)
         if key not in self._pooled:
-            self._pooled[key] = _pooled(*self._window_states(*window), start, end)
+            from helpers.sentiment.encoder import span_mean
+
+            self._pooled[key] = span_mean(*self._window_states(*window), start, end)
         return self._pooled[key]
 
     def rows(self, pron: Pronoun, cands: list[Candidate]) -> np.ndarray:
@@ -68,11 +70,3 @@ class WindowEncoder:
         p = self._vector(win, tok.idx, tok.idx + len(tok))
         refs = [self.doc[c.ref.start:c.ref.end] for c in cands]
         return np.vstack([p * self._vector(win, r.start_char, r.end_char) for r in refs])
-
-
-def _pooled(states: np.ndarray, offsets: np.ndarray, start: int, end: int) -> np.ndarray:
-    """Mean state of the word pieces overlapping ``start:end`` (of all of them when none does),
-    as :func:`helpers.sentiment.encoder.encode_spans` pools a span."""
-    sel = (offsets[:, 0] < end) & (offsets[:, 1] > start) & (offsets[:, 1] > offsets[:, 0])
-    rows = states[sel] if sel.any() else states
-    return rows.mean(axis=0, dtype=np.float64).astype(np.float32)

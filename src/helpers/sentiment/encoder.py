@@ -141,9 +141,15 @@ def encode_spans(texts: list[str], span_lists: list[list[tuple[int, int]]] | Non
     for i, (st, om) in enumerate(zip(states, offsets)):
         sent[i] = _mean(st)
         for j, (s, e) in enumerate(span_lists[i] if span_lists is not None else ()):
-            sel = (om[:, 0] < e) & (om[:, 1] > s) & (om[:, 1] > om[:, 0])
-            tgts[i][j] = _mean(st[sel] if sel.any() else st)
+            tgts[i][j] = span_mean(st, om, s, e)
     return sent, tgts
+
+
+def span_mean(states: np.ndarray, offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    """The mean state of the word pieces whose character ``offsets`` overlap ``start:end`` (of all
+    of them when none does): how a span is pooled, for the sentiment heads and the pronoun ranker."""
+    sel = (offsets[:, 0] < end) & (offsets[:, 1] > start) & (offsets[:, 1] > offsets[:, 0])
+    return _mean(states[sel] if sel.any() else states)
 
 
 def _mean(rows: np.ndarray) -> np.ndarray:
