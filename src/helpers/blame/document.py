@@ -358,6 +358,16 @@ def lacks_particle(t: Token, lex: Lexicon) -> bool:
     return needed is not None and not any(c.dep_ in ("prt", "advmod") and c.lower_ in needed for c in t.children)
 
 
+def attacks_in_words(v: Token, lex: Lexicon) -> bool:
+    """Does an attack verb attack a statement, decision or process in words ("attacked the
+    proclamation", "assailed the inquiry": ``verbal_attack_verbs`` with an object of
+    ``verbal_attack_objects``)? Then it is criticism
+    (:func:`helpers.blame.cues.criticism.verbal_attack`), not agency."""
+    obj = first_child(v, ("dobj",)) if not passive(v) else first_child(v, ("nsubjpass",))
+    return (v.lemma_.lower() in lex.words("verbal_attack_verbs") and obj is not None
+            and obj.lemma_.lower() in lex.words("verbal_attack_objects"))
+
+
 def hypothetical(t: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_modals for c in t.children)
 

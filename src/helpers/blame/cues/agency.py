@@ -14,7 +14,17 @@ from spacy.tokens import Span, Token
 from helpers.blame.cues.explicit import carried_clause
 from helpers.blame.cues.owning import reported_own_act
 from helpers.blame.cues.registry import Row, register
-from helpers.blame.document import UNSTATED, BlameDoc, first_child, hypothetical, negated, passive, pobj, span_of
+from helpers.blame.document import (
+    UNSTATED,
+    BlameDoc,
+    attacks_in_words,
+    first_child,
+    hypothetical,
+    negated,
+    passive,
+    pobj,
+    span_of,
+)
 
 AGENCY = register("agency", order=1, weight=1.0)
 
@@ -47,7 +57,7 @@ def adjacent_acts(d: BlameDoc, sent: Span) -> list[Row]:
             rows.append(Row("agency", doc[j], [m]))
     for i in sorted(acts):
         if i + 1 < sent.end and doc[i + 1].lower_ == "by" and not _under_explicit(d, doc[i]) \
-                and not attacks_in_words(d, doc[i]):  # "the plan was attacked by X": criticism
+                and not attacks_in_words(doc[i], d.lex):  # "the plan was attacked by X": criticism
             for k in range(i + 2, min(i + 6, sent.end)):
                 if k in d.by_token:
                     rows.append(Row("agency", doc[i], [d.by_token[k]]))
@@ -63,18 +73,9 @@ def _acting_verb(t: Token, lex) -> bool:
 def agency_verb(d: BlameDoc, t: Token) -> list[Row]:
     """A harmful verb, not negated or hypothetical: "X shelled Y", "Y was struck by X"."""
     if t.lemma_.lower() in d.lex.agency_verbs and _acting_verb(t, d.lex) and not _accusation_content(d, t) \
-            and not attacks_in_words(d, t):
+            and not attacks_in_words(t, d.lex):
         return _agency_verb(d, t)
     return []
-
-
-def attacks_in_words(d: BlameDoc, v: Token) -> bool:
-    """Does an attack verb attack a statement, decision or process in words ("attacked the
-    proclamation", "assailed the inquiry": ``verbal_attack_verbs`` with an object of
-    ``verbal_attack_objects``)? Then it is criticism (:func:`helpers.blame.cues.criticism.verbal_attack`)."""
-    obj = first_child(v, ("dobj",)) if not passive(v) else first_child(v, ("nsubjpass",))
-    return (v.lemma_.lower() in d.lex.words("verbal_attack_verbs") and obj is not None
-            and obj.lemma_.lower() in d.lex.words("verbal_attack_objects"))
 
 
 @AGENCY.extractor(triggers=("agency_light_verbs",))

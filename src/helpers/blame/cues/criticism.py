@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from helpers.blame.cues.agency import attacks_in_words
 from helpers.blame.cues.registry import Row, register
 from helpers.blame.cues.speakers import reporting
-from helpers.blame.document import BlameDoc, Mention, first_child, lacks_particle, negated, passive, pobj, span_of
+from helpers.blame.document import (
+    BlameDoc,
+    Mention,
+    attacks_in_words,
+    first_child,
+    lacks_particle,
+    negated,
+    passive,
+    pobj,
+    span_of,
+)
 
 CRITICISM = register("criticism", order=2, weight=0.4)
 
@@ -29,7 +38,7 @@ def verbal_attack(d: BlameDoc, t: Token) -> list[Row]:
     """ "Erdogan attacked the proclamation by Trump", "Republicans attacked Pelosi's inquiry": an
     attack verb whose object is a statement, decision or process (``verbal_attack_objects``)
     criticises whoever it belongs to (:func:`judged_actors`); the subject (or "by" agent) is the critic."""
-    if t.pos_ != "VERB" or negated(t) or not attacks_in_words(d, t):
+    if t.pos_ != "VERB" or negated(t) or not attacks_in_words(t, d.lex):
         return []
     if passive(t):
         held, blamer = first_child(t, ("nsubjpass",)), d.np_party(pobj(first_child(t, ("agent",))))
