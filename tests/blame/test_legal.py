@@ -32,6 +32,8 @@ def pairs(table):
     ("Mark Dunn was taken into custody.", "Mark Dunn", "police", ""),
     ("Mark Dunn is wanted for murder.", "Mark Dunn", "police", "murder"),
     ("Mark Dunn was handed a two-year ban.", "Mark Dunn", "authorities", ""),
+    ("An injunction against Northfield Chemicals was granted over the leak.", "Northfield Chemicals", "court",
+     "the leak"),
     # future steps count (the guideline's decision), nouns with the blamed in their own slot too
     ("Mark Dunn faces trial next month.", "Mark Dunn", "prosecutors", ""),
     ("Mark Dunn is to be sentenced in May.", "Mark Dunn", "court", ""),
@@ -57,6 +59,8 @@ def test_an_agentless_step_is_blamed_on_the_institution_it_implies(rows, text, b
     ("Tom Hale filed a lawsuit against Northfield Chemicals over the leak.", "Tom Hale", "", "Northfield Chemicals"),
     ("Russian authorities have opened a criminal case against Alexei Navalny.", "Russia", "russia",
      "Alexei Navalny"),
+    ("The Federal Trade Commission issued a restraining order against Northfield Chemicals.",
+     "Federal Trade Commission", "", "Northfield Chemicals"),
 ])
 def test_a_named_blamer_is_the_actor_taking_the_step(rows, text, blamer, blamer_id, blamed):
     t = legal(rows(text))
@@ -131,6 +135,8 @@ def test_a_demand_for_a_legal_step_is_the_demanders_accusation(rows):
     # bans and investigations of things and events
     "The city banned fireworks for the New Year.",
     "Officials opened an investigation into the cause of the crash.",
+    "The governor issued an order to evacuate the town.",  # an order is a step only against a party
+    "The Supreme Court lifted the injunction against Northfield Chemicals.",
     # negated, hypothetical, conditional, planned, failed, escaped
     "Mark Dunn was not charged.",
     "No charges were filed against Mark Dunn.",
