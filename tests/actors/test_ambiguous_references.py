@@ -1,6 +1,7 @@
 """References whose actor the nearest candidate gets wrong (issue 16, "everything through
 coreference"): a surname two people share, a state's institution described after another
-state's name, and a state's name inside the name of one of its institutions.
+state's name, and a state's name inside the name of one of its institutions or of an organisation
+that is not the state ("Japan Airlines").
 
 The snippets are written for these tests in the style of news reports (the people in them are
 invented; the states are real).
@@ -26,6 +27,8 @@ BORDER = ("Malawi held elections on Tuesday. Turnout in Malawi was low. Egypt se
           "The army said the vote had been calm.")
 HOUSE = ("The United States House of Representatives voted on Wednesday to hold the attorney general in "
          "contempt. The House said the department had withheld documents.")
+OUTLETS = ("Japan Airlines cancelled 40 flights on Monday, USA Today reported. According to China Daily, "
+           "Iran Air grounded two planes. The Japanese government said the airports would reopen.")
 COURTS = ("The Supreme Court of Pakistan suspended the order. The Foreign Ministry of Iraq condemned the raid. "
           "United States Senator Jane Doe criticised the plan.")
 
@@ -83,3 +86,24 @@ def test_institution_of_a_state(nlp):
     # a title and a person after the state's name are no institution
     assert "united_states" in set(m.actor_id)
     assert not m.text.str.startswith("United States Senator").any()
+
+
+def test_a_states_name_inside_an_organisations_name_is_not_the_state(nlp):
+    m = mention_table([("t", nlp(OUTLETS))], CATALOG)
+    names = ["Japan Airlines", "USA Today", "China Daily", "Iran Air"]
+    joined = m[m.text.isin(names)]
+    assert sorted(joined.text) == sorted(names)
+    assert set(joined.source) == {"state-organisation"} and set(joined.actor_id) == {""}
+    assert list(joined.actor_key) == [f"doc:{n}" for n in names]
+    assert not {"united_states", "china", "iran"} & set(m.actor_id)  # none of them speaks for its state
+    assert list(m[m.text == "Japanese government"].actor_id) == ["japan"]  # the state is still named as itself
+
+
+@pytest.mark.parametrize("text", [
+    "Ten dead after strikes on hospitals in Syria Air strikes on two hospitals killed ten people.",  # a glued headline
+    "Russian jets struck rebel positions in northern Syria Today.",  # an adverb written with a capital
+])
+def test_a_state_before_an_organisation_word_that_is_not_a_name_stays_the_state(nlp, text):
+    m = mention_table([("t", nlp(text))], CATALOG)
+    assert "state-organisation" not in set(m.source)
+    assert "Syria" in set(m.text)

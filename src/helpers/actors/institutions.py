@@ -16,6 +16,13 @@ when the words are:
 - an organisation the NER found that ends in "of" or right before "of", holding such a word,
   then the state's name: "Parliament of Iraq", "Supreme Court of Pakistan".
 
+The same join makes a state's name and capitalised words ending in one of
+``organisation_words`` (references.yml) the name of an organisation that is not the state:
+"Japan Airlines", "Iran Air", "China Daily", "USA Today" (source ``state-organisation``), unless
+the parse does not put the state's name under those words ("in northern Syria Today", a date) or
+the last word modifies a noun after it ("Syria Air strikes"). There the state is not named: "USA
+Today reported" is not the United States speaking.
+
 Words a catalog pack describes as the state's own institution ("the Foreign Ministry of Iraq",
 "Zimbabwe Army") make the mention that catalog actor (``iraq_foreign_ministry``). The entry in
 ``info`` keeps the state it names (``"state"``: token start, actor id, offsets), which
@@ -30,10 +37,12 @@ from spacy.tokens import Doc, Span
 
 from helpers.actors.catalog import Catalog
 
-__all__ = ["SOURCE", "join_institution_names"]
+__all__ = ["SOURCE", "ORGANISATION_SOURCE", "join_institution_names"]
 
-#: The ``source`` of a joined mention in the mention table.
+#: The ``source`` of a joined mention in the mention table: an institution of the state, and an
+#: organisation whose name begins with the state's.
 SOURCE = "state-institution"
+ORGANISATION_SOURCE = "state-organisation"
 _CONNECTORS = frozenset({"of", "and", "for"})
 
 
@@ -85,6 +94,12 @@ def _names_institution(words: list[str], institution_words: frozenset[str]) -> b
     return False
 
 
+def _modifies_next(tok, end: int) -> bool:
+    """Is ``tok`` a modifier of a noun after the words (a headline run into its lead: "... in Syria
+    Air strikes on two hospitals")? Then it does not end an organisation's name."""
+    return tok.dep_ in ("compound", "amod") and tok.head.i >= end
+
+
 def _organisation_before(doc: Doc, s: Span, owner: dict) -> Span | None:
     """The organisation the NER found right before "of" + ``s`` ("the Parliament of" or "the
     Parliament", then "of Iraq"), or None."""
@@ -98,18 +113,21 @@ def _organisation_before(doc: Doc, s: Span, owner: dict) -> Span | None:
 
 
 def join_institution_names(doc: Doc, spans: list[Span], info: dict, cat: Catalog, names,
-                           institution_words: frozenset[str]) -> list[Span]:
-    """``spans`` with each state's name inside an institution's name joined to it (see the
-    module docstring); ``info`` gets the joined mentions' entries; ``names``: the
+                           institution_words: frozenset[str], organisation_words: frozenset[str]) -> list[Span]:
+    """``spans`` with each state's name inside an institution's or an organisation's name joined
+    to it (see the module docstring); ``info`` gets the joined mentions' entries; ``names``: the
     :class:`~helpers.actors.resolver.Names` of the incoming entities."""
     spans = sorted(spans, key=lambda s: s.start)
     owner = {i: s for s in spans for i in range(s.start, s.end)}
 
-    def loose(i: int) -> bool:  # a word in no mention, or in an organisation the NER found
+    def loose(i: int) -> bool:
+        """A word in no mention, in an organisation the NER found, or an organisation word the NER
+        took alone for something else ("USA Today": "Today" a date)."""
         s = owner.get(i)
-        return s is None or (s.label_ == "ORG" and not s.id_)
+        alone = len(s) == 1 and s.root.lower_ in organisation_words if s is not None else False
+        return s is None or (not s.id_ and (s.label_ == "ORG" or alone))
 
-    joined: list[tuple[int, int, list[Span], str, Span]] = []
+    joined: list[tuple[int, int, list[Span], str, Span | None]] = []  # the state, None for an organisation
     for s in spans:
         if not _is_state(s, cat, names):
             continue
@@ -121,6 +139,10 @@ def join_institution_names(doc: Doc, spans: list[Span], info: dict, cat: Catalog
             actor = _institution(words, state, cat, institution_words)
             if actor is not None:
                 joined.append((s.start, end, [s, *inside], actor, s))
+                continue
+            named = s.end <= s.root.head.i < end and not _modifies_next(doc[end - 1], end)
+            if words[-1] in organisation_words and named:
+                joined.append((s.start, end, [s, *inside], "", None))
                 continue
         org = _organisation_before(doc, s, owner)
         if org is not None:
@@ -138,7 +160,10 @@ def join_institution_names(doc: Doc, spans: list[Span], info: dict, cat: Catalog
         for o in parts:
             info.pop(_off(o), None)
         span = Span(doc, start, end, cat.actors[actor].label if actor else "ORG", span_id=actor)
-        info[_off(span)] = {"kind": "actor", "source": SOURCE, "state": (state.start, names.actors[state.start],
-                                                                         _off(state))}
+        if state is None:
+            info[_off(span)] = {"kind": "actor", "source": ORGANISATION_SOURCE}
+        else:
+            info[_off(span)] = {"kind": "actor", "source": SOURCE,
+                                "state": (state.start, names.actors[state.start], _off(state))}
         out.append(span)
     return sorted(out, key=lambda s: s.start)

@@ -22,8 +22,8 @@ __all__ = ["REFERENCES", "References", "load_references"]
 #: The shipped file, the ``actor_resolver`` component's default ``references`` setting.
 REFERENCES = "references.yml"
 _KEYS = ("titles", "name_words", "role_nouns", "state_roles", "generic_person_nouns", "anonymous_roles",
-         "naming_verbs", "institution_words", "name_heads", "kinship_nouns", "trial_verbs", "trial_roles", "kind_roles",
-         "perpetrator_verbs", "perpetrator_roles")
+         "naming_verbs", "institution_words", "organisation_words", "name_heads", "kinship_nouns", "trial_verbs",
+         "trial_roles", "kind_roles", "perpetrator_verbs", "perpetrator_roles")
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,10 @@ class References:
     organisation's name (lower case) -> role nouns; ``role_nouns``, ``state_roles``,
     ``generic_person_nouns``, ``anonymous_roles``: role nouns; ``naming_verbs``: lemmas ("name",
     "call", "identify"); ``institution_words``: words of a state institution's name ("house",
-    "court": "United States House of Representatives ... the House"); ``name_heads``: nouns that
-    make a name before them an organisation's ("Houthi movement", "Biden campaign");
+    "court": "United States House of Representatives ... the House"); ``organisation_words``:
+    words ending the name of an organisation that begins with a state's name ("Japan Airlines");
+    ``name_heads``: nouns that make a name before them an organisation's ("Houthi movement",
+    "Biden campaign");
     ``kinship_nouns``: nouns whose apposition makes a name a person's ("X, brother of ...");
     ``trial_verbs``: lemmas of the legal steps ("charge", "arrest") whose object a person's
     ``trial_roles`` refer to ("the accused"); ``kind_roles``: a catalog type -> the role nouns
@@ -49,6 +51,7 @@ class References:
     anonymous_roles: frozenset[str]
     naming_verbs: frozenset[str]
     institution_words: frozenset[str]
+    organisation_words: frozenset[str]
     name_heads: frozenset[str]
     kinship_nouns: frozenset[str]
     trial_verbs: frozenset[str]
@@ -99,6 +102,7 @@ def load_references(name: str) -> References:
         anonymous_roles=frozenset(_roles(data["anonymous_roles"], f"{path}: anonymous_roles")),
         naming_verbs=frozenset(_roles(data["naming_verbs"], f"{path}: naming_verbs")),
         institution_words=frozenset(_roles(data["institution_words"], f"{path}: institution_words")),
+        organisation_words=frozenset(_roles(data["organisation_words"], f"{path}: organisation_words")),
         name_heads=frozenset(_roles(data["name_heads"], f"{path}: name_heads")),
         kinship_nouns=frozenset(_roles(data["kinship_nouns"], f"{path}: kinship_nouns")),
         trial_verbs=frozenset(_roles(data["trial_verbs"], f"{path}: trial_verbs")),

@@ -124,7 +124,8 @@ class ActorResolver:
             span, kind, source = (ent, "actor", "ner-evidence") if mended else self._resolve(ent, cat)
             spans.append(span)
             info[(span.start_char, span.end_char)] = {"kind": kind, "source": source}
-        spans = join_institution_names(doc, spans, info, cat, names, refs.institution_words)
+        spans = join_institution_names(doc, spans, info, cat, names, refs.institution_words,
+                                       refs.organisation_words)
         spans, dropped = apply_acronyms(doc, spans, acronyms, info)
         spans = surname_coreference(doc, spans, cat, info, names.aliases)
         spans, titled = attach_titles(doc, spans, info, refs, lambda s: s.id_ in cat)
