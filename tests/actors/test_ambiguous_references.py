@@ -88,6 +88,12 @@ def test_institution_of_a_state(nlp):
     assert not m.text.str.startswith("United States Senator").any()
 
 
+def test_a_states_central_bank_is_one_institution(nlp):
+    m = mention_table([("t", nlp("The Central Bank of Iraq devalued the dinar on Sunday."))], CATALOG)
+    assert list(m.text) == ["Central Bank of Iraq", "Sunday"]
+    assert list(m.source)[0] == "state-institution" and "iraq" not in set(m.actor_id)
+
+
 def test_a_states_name_inside_an_organisations_name_is_not_the_state(nlp):
     m = mention_table([("t", nlp(OUTLETS))], CATALOG)
     names = ["Japan Airlines", "USA Today", "China Daily", "Iran Air"]
