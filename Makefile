@@ -31,8 +31,8 @@ setup: $(STAMP) ## Create .venv with the machine's python3 and install the pinne
 # `make test` runs on TEST_WORKERS processes (pytest-xdist; `--dist loadscope` keeps each notebook's
 # cells, and each test module, on one worker). The two longest items are listed first (notebook 06,
 # about 5 minutes alone, and the corpus notebook 05), but xdist hands the modules out by their number
-# of items (its --loadscope-reorder default): in a timed run notebook 06 started 13 s in and 05 after
-# 71 s, and the workers finished 50 s apart; --no-loadscope-reorder was not faster.
+# of items (its --loadscope-reorder default), so this order is only a hint; --no-loadscope-reorder
+# was not faster when timed.
 TEST_WORKERS ?= 2
 LONGEST := $(filter %06-evaluation.ipynb %05-corpus-comparison.ipynb,$(NOTEBOOKS))
 TEST_ITEMS := $(filter %06-evaluation.ipynb,$(NOTEBOOKS)) $(filter %05-corpus-comparison.ipynb,$(NOTEBOOKS)) tests $(filter-out $(LONGEST),$(NOTEBOOKS))

@@ -124,8 +124,9 @@ def join_institution_names(doc: Doc, spans: list[Span], info: dict, cat: Catalog
         """A word in no mention, in an organisation the NER found, or an organisation word the NER
         took alone for something else ("USA Today": "Today" a date)."""
         s = owner.get(i)
-        alone = len(s) == 1 and s.root.lower_ in organisation_words if s is not None else False
-        return s is None or (not s.id_ and (s.label_ == "ORG" or alone))
+        if s is None:
+            return True
+        return not s.id_ and (s.label_ == "ORG" or (len(s) == 1 and s.root.lower_ in organisation_words))
 
     joined: list[tuple[int, int, list[Span], str, Span | None]] = []  # the state, None for an organisation
     for s in spans:
@@ -140,8 +141,8 @@ def join_institution_names(doc: Doc, spans: list[Span], info: dict, cat: Catalog
             if actor is not None:
                 joined.append((s.start, end, [s, *inside], actor, s))
                 continue
-            named = s.end <= s.root.head.i < end and not _modifies_next(doc[end - 1], end)
-            if words[-1] in organisation_words and named:
+            if words[-1] in organisation_words and s.end <= s.root.head.i < end \
+                    and not _modifies_next(doc[end - 1], end):
                 joined.append((s.start, end, [s, *inside], "", None))
                 continue
         org = _organisation_before(doc, s, owner)
